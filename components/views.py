@@ -1,0 +1,70 @@
+"""The four views: charts with their coverage lines, and the data table with its downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from maclineup.export import column_label
+
+_PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "filename": "mac-lineup", "scale": 2},
+    "modeBarButtonsToAdd": ["toImage"],
+}
+
+
+def render_chart(fig: go.Figure, key: str) -> None:
+    """One Plotly chart with the image-export button."""
+    st.plotly_chart(fig, key=key, config=_PLOTLY_CONFIG)
+
+
+def render_coverage(lines: list[str]) -> None:
+    """How many shown models each plotted measure covers, naming the ones left out."""
+    for line in lines:
+        st.caption(line)
+
+
+def render_empty(message: str) -> None:
+    """Nothing matches the filters: say so instead of drawing an empty chart."""
+    st.info(message)
+
+
+def _column_config(table: pd.DataFrame) -> dict[str, object]:
+    config: dict[str, object] = {}
+    for name in table.columns:
+        label = column_label(name)
+        if name.endswith("_source"):
+            config[name] = st.column_config.LinkColumn(label)
+        elif pd.api.types.is_datetime64_any_dtype(table[name]):
+            config[name] = st.column_config.DateColumn(label, format="YYYY-MM-DD")
+        elif name.endswith("_usd"):
+            config[name] = st.column_config.NumberColumn(label, format="dollar")
+        else:
+            config[name] = st.column_config.Column(label)
+    return config
+
+
+def render_data_view(
+    table: pd.DataFrame,
+    dictionary: pd.DataFrame,
+    csv_bytes: bytes,
+    parquet_bytes: Callable[[], bytes],
+    file_stem: str,
+) -> None:
+    """The filtered table (sortable, searchable, units in headers), its downloads and the dictionary."""
+    st.subheader(f"{len(table)} models in this view")
+    left, right = st.columns([3, 2])
+    with left:
+        st.dataframe(table, hide_index=True, column_config=_column_config(table), key="data_table")
+        a, b = st.columns(2)
+        a.download_button("Download this table (CSV)", csv_bytes, f"{file_stem}.csv", "text/csv", key="download_csv", on_click="ignore")
+        b.download_button(
+            "Download this table (Parquet)", parquet_bytes, f"{file_stem}.parquet", "application/vnd.apache.parquet", key="download_parquet", on_click="ignore"
+        )
+    with right:
+        st.markdown("**Data dictionary**")
+        st.dataframe(dictionary, hide_index=True, key="data_dictionary")

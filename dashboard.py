@@ -1,0 +1,54 @@
+"""Mac lineup dashboard: what every Mac cost at launch and how fast it was, 1984 to today."""
+
+import os
+from datetime import date
+
+import streamlit as st
+
+from components.cache import cached_load_dataset
+from components.controls import base_year_labels, render_controls
+from components.errors import render_data_error
+from components.header import render_header, render_notices
+from components.urlstate import read_query_params, write_query_params
+from components.views import render_chart, render_coverage, render_data_view, render_empty
+from maclineup.charts import make_chart_spec, make_chart_view
+from maclineup.dictionary import make_dictionary_frame
+from maclineup.export import make_table, table_to_csv, table_to_parquet
+from maclineup.loading import DataError
+from maclineup.paths import data_fingerprint, resolve_data_dir
+from maclineup.schema import MODELS
+from maclineup.selection import make_view_frame
+from maclineup.viewstate import make_options, parse_query, to_query
+
+st.set_page_config(page_title="Mac lineup: price vs performance", page_icon="🖥️", layout="wide")
+
+# 1. Data: validated once per file change; a broken file shows its problems, not a traceback.
+data_dir = resolve_data_dir(os.environ)
+try:
+    dataset = cached_load_dataset(str(data_dir), data_fingerprint(data_dir))
+except DataError as err:
+    render_data_error(err, str(data_dir))
+    st.stop()
+
+# 2. View state: the URL seeds the widgets; the widgets write the URL back.
+options = make_options(dataset.models, sorted(dataset.cpi["year"].astype(int)))
+initial, notices = parse_query(read_query_params(), options)
+render_header(len(dataset.models), options.year_min, options.year_max, dataset.version)
+render_notices(notices)
+state = render_controls(options, initial, base_year_labels(dataset.cpi, options.base_years))
+write_query_params(to_query(state, options))
+
+# 3. The chosen view, built from one frame shared by its charts, table and downloads.
+view = make_view_frame(dataset.models, dataset.cpi, state)
+spec = make_chart_spec(state, dataset.cpi, as_of=date.today())
+if view.empty:
+    render_empty("No models match these filters. Widen the years or clear a filter in the sidebar.")
+elif state.view == "data":
+    table = make_table(view, state.base_year)
+    meta = {"dataset_version": dataset.version, "sources": dataset.sources, "licenses": dataset.licenses, "view": to_query(state, options)}
+    render_data_view(table, make_dictionary_frame(MODELS), table_to_csv(table), lambda: table_to_parquet(table, meta), f"mac-lineup-{dataset.version}")
+else:
+    charts = make_chart_view(view, state.view, spec)
+    for key, fig in charts.figures:
+        render_chart(fig, key)
+    render_coverage(list(charts.coverage))

@@ -1,0 +1,63 @@
+"""Which figures and coverage lines each chart view shows, from the view frame and state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from maclineup.figures import FIGURES, ChartSpec
+from maclineup.inflation import cpi_year_label
+from maclineup.metrics import METRICS, compute_coverage
+from maclineup.viewstate import ViewState
+
+VIEW_FIGURES: dict[str, tuple[str, ...]] = {
+    "price-performance": ("price-performance",),
+    "over-time": ("price-over-time", "metric-over-time"),
+    "timeline": ("timeline",),
+}
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """The figures of one view, keyed for Streamlit, with their coverage lines."""
+
+    figures: tuple[tuple[str, go.Figure], ...]
+    coverage: tuple[str, ...]
+
+
+def make_chart_spec(state: ViewState, cpi: pd.DataFrame, as_of: date) -> ChartSpec:
+    """Axis labels and settings for the state's measure, price mode and scale."""
+    label = f"Launch price (US$ of {cpi_year_label(cpi, state.base_year)})" if state.price == "real" else "Launch price (US$, nominal)"
+    return ChartSpec(metric=METRICS[state.metric], price_label=label, log=state.log, as_of=as_of)
+
+
+def coverage_lines(df: pd.DataFrame, view: str, spec: ChartSpec) -> tuple[str, ...]:
+    """What each chart of ``view`` leaves out because a value is unknown."""
+    metric = spec.metric.label
+    if view == "price-performance":
+        both = df.assign(both=df["performance"].where(df["price_shown_usd"].notna()))
+        return (compute_coverage(both, "both").summary(f"Plotted (launch price and {metric} both known)"),)
+    if view == "over-time":
+        return (
+            compute_coverage(df, "price_shown_usd").summary("Launch price"),
+            compute_coverage(df, "price_max_shown_usd").summary("Top-configuration price (bar)"),
+            compute_coverage(df, "performance").summary(metric),
+        )
+    if view == "timeline":
+        return (
+            compute_coverage(df, "discontinued").summary("Discontinuation date (hatched bars run to today)"),
+            compute_coverage(df, "released").summary("Release date (bars without one start at the announcement)"),
+        )
+    return ()
+
+
+def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec) -> ChartView:
+    """Build every figure of a chart view."""
+    names = VIEW_FIGURES[view]
+    return ChartView(
+        figures=tuple((f"chart_{name}", FIGURES[name](df, spec)) for name in names),
+        coverage=coverage_lines(df, view, spec),
+    )

@@ -1,0 +1,69 @@
+"""The table behind every view, and its CSV and Parquet downloads (built from the same frame)."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Mapping
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from maclineup.schema import MODELS
+
+DERIVED_COLUMNS: dict[str, tuple[str, str]] = {
+    # name -> (unit, description)
+    "price_real_usd": ("US$ of the base year", "Base launch price in constant dollars of `cpi_base_year` (US CPI-U)."),
+    "price_max_real_usd": ("US$ of the base year", "Top launch price in constant dollars of `cpi_base_year` (US CPI-U)."),
+    "cpi_base_year": ("year", "Base year of the constant-dollar prices."),
+    "cpu_throughput_ghz": ("cores × GHz", "CPU cores × clock of the base configuration (a crude throughput proxy)."),
+}
+METADATA_KEY = b"maclineup"
+
+
+def table_columns() -> list[str]:
+    """Column order of the shown and downloaded table."""
+    names = MODELS.column_names
+    at = names.index("price_max_usd") + 1
+    derived = ["price_real_usd", "price_max_real_usd", "cpi_base_year"]
+    names = names[:at] + derived + names[at:]
+    at = names.index("cpu_clock_max_mhz") + 1
+    return [*names[:at], "cpu_throughput_ghz", *names[at:]]
+
+
+def column_label(name: str) -> str:
+    """Header with its unit, e.g. 'price_usd (US$ (nominal))'."""
+    unit = DERIVED_COLUMNS[name][0] if name in DERIVED_COLUMNS else MODELS.column(name).unit
+    return f"{name} ({unit})" if unit else name
+
+
+def make_table(view: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """The rows of a view as one flat table: catalogue columns plus real prices and the CPU proxy."""
+    table = view.assign(
+        cpi_base_year=base_year,
+        cpu_throughput_ghz=(view["cpu_cores"].astype("float64") * view["cpu_clock_mhz"] / 1000.0).round(3),
+    )
+    return table[table_columns()].reset_index(drop=True)
+
+
+def table_to_csv(table: pd.DataFrame) -> bytes:
+    """CSV bytes of exactly ``table``: dates as YYYY-MM-DD, empty cells for unknowns."""
+    return table.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
+
+
+def table_to_parquet(table: pd.DataFrame, metadata: Mapping[str, object]) -> bytes:
+    """Parquet bytes of ``table`` with ``metadata`` (dataset version, sources, view) as JSON."""
+    arrow = pa.Table.from_pandas(table, preserve_index=False)
+    merged = {**(arrow.schema.metadata or {}), METADATA_KEY: json.dumps(metadata).encode("utf-8")}
+    buffer = io.BytesIO()
+    pq.write_table(arrow.replace_schema_metadata(merged), buffer)
+    return buffer.getvalue()
+
+
+def read_parquet_metadata(data: bytes) -> dict[str, object]:
+    """The metadata that ``table_to_parquet`` stored."""
+    schema = pq.read_schema(io.BytesIO(data))
+    raw = (schema.metadata or {}).get(METADATA_KEY, b"{}")
+    loaded: dict[str, object] = json.loads(raw)
+    return loaded

@@ -1,0 +1,270 @@
+"""Pure figure builders: each takes the view frame and a ChartSpec and returns a Plotly figure.
+
+Every builder is registered in FIGURES and answers one question, named in its docstring. Colours
+come from one map per family and one per era, so a family looks the same in every chart.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlparse
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from maclineup.metrics import Metric
+from maclineup.schema import ARCHITECTURES, FAMILIES
+
+_PALETTE = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd",
+    "#e6550d", "#31a354", "#756bb1", "#636363", "#9c9ede", "#cedb9c", "#e7ba52", "#e7969c",
+    "#de9ed6", "#6baed6", "#fd8d3c", "#74c476",
+)  # fmt: skip
+FAMILY_COLORS: dict[str, str] = {f: _PALETTE[i % len(_PALETTE)] for i, f in enumerate(FAMILIES)}
+ERA_COLORS: dict[str, str] = {
+    "68k": "rgba(120,120,120,0.10)",
+    "PowerPC": "rgba(31,119,180,0.10)",
+    "Intel": "rgba(44,160,44,0.10)",
+    "Apple silicon": "rgba(214,39,40,0.10)",
+}
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """Everything a builder needs besides the rows: measure, price mode, scale and dates."""
+
+    metric: Metric
+    price_label: str  # e.g. "Launch price (2026 US$)"
+    log: bool
+    as_of: date  # the right edge of bars for models still on sale
+
+
+@dataclass(frozen=True)
+class Era:
+    """An architecture era: from its first model's announcement to the next era's."""
+
+    name: str
+    start: pd.Timestamp
+    end: pd.Timestamp
+
+
+def compute_eras(models: pd.DataFrame, as_of: date) -> list[Era]:
+    """Era bands derived from the catalogue: each starts with the first model of its architecture."""
+    starts = models.groupby("architecture")["announced"].min()
+    ordered = [(a, starts[a]) for a in ARCHITECTURES if a in starts.index]
+    ends = [s for _, s in ordered[1:]] + [pd.Timestamp(as_of)]
+    return [Era(a, s, e) for (a, s), e in zip(ordered, ends, strict=True)]
+
+
+def _money(value: float) -> str:
+    return "—" if pd.isna(value) else f"${value:,.0f}"
+
+
+def _num(value: float, unit: str) -> str:
+    if pd.isna(value):
+        return "—"
+    return f"{value:,.3g} {unit}" if value < 10 else f"{value:,.0f} {unit}"
+
+
+def _memory(gb: float) -> str:
+    if pd.isna(gb):
+        return "—"
+    if gb < 1:
+        mb = gb * 1024
+        return f"{mb * 1024:,.0f} KB" if mb < 1 else f"{mb:,.0f} MB"
+    return f"{gb:,.0f} GB"
+
+
+def _storage(gb: float) -> str:
+    if pd.isna(gb):
+        return "—"
+    return f"{gb * 1000:,.0f} MB" if gb < 1 else (f"{gb / 1000:,.0f} TB" if gb >= 1000 else f"{gb:,.0f} GB")
+
+
+def _day(ts: pd.Timestamp) -> str:
+    return "—" if pd.isna(ts) else f"{ts.day} {ts:%b %Y}"
+
+
+def hover_text(row: pd.Series, spec: ChartSpec) -> str:
+    """Hover card for one model: name, dates, both prices, key specs and the price source."""
+    cpu = html.escape(str(row["cpu"])) if pd.notna(row["cpu"]) else "—"
+    cores = "" if pd.isna(row["cpu_cores"]) else f"{int(row['cpu_cores'])}-core "
+    src = urlparse(str(row["price_source"]).split("; ")[0]).netloc
+    lines = [
+        f"<b>{html.escape(str(row['name']))}</b> · {html.escape(str(row['family']))}",
+        f"Announced {_day(row['announced'])} · released {_day(row['released'])}",
+        f"Launch price {_money(row['price_usd'])} (nominal) · {_money(row['price_real_usd'])} (real)",
+        f"{spec.metric.label}: {_num(row['performance'], spec.metric.unit.split(',')[0])}",
+        f"CPU {cores}{cpu} {_num(row['cpu_clock_mhz'], 'MHz')}",
+        f"Memory {_memory(row['ram_gb'])} · storage {_storage(row['storage_gb'])}",
+        f"Source: {html.escape(src)}",
+    ]
+    return "<br>".join(lines)
+
+
+def _base_layout(fig: go.Figure, title: str, x_title: str, y_title: str, revision: str) -> go.Figure:
+    fig.update_layout(
+        title={"text": title},
+        xaxis_title={"text": x_title},
+        yaxis_title={"text": y_title},
+        legend_title_text="Family",
+        hovermode="closest",
+        uirevision=revision,
+        margin={"l": 60, "r": 20, "t": 60, "b": 50},
+    )
+    return fig
+
+
+def _family_traces(fig: go.Figure, df: pd.DataFrame, x: str, y: str, spec: ChartSpec) -> None:
+    for family in [f for f in FAMILIES if f in set(df["family"])]:
+        part = df.loc[df["family"] == family]
+        fig.add_trace(
+            go.Scatter(
+                x=part[x],
+                y=part[y],
+                mode="markers",
+                name=family,
+                marker={"color": FAMILY_COLORS[family], "size": 9, "line": {"width": 0.5, "color": "white"}},
+                customdata=part[["model_id"]].to_numpy(),
+                hovertext=[hover_text(r, spec) for _, r in part.iterrows()],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+
+
+def _annotate_highlights(fig: go.Figure, df: pd.DataFrame, x: str, y: str) -> None:
+    for _, row in df.loc[df["highlighted"]].iterrows():
+        where = f" at {row['event']}" if pd.notna(row["event"]) else ""
+        fig.add_annotation(
+            x=row[x],
+            y=row[y],
+            text=f"<b>{html.escape(str(row['name']))}</b><br>announced {_day(row['announced'])}{html.escape(where)}, {_money(row['price_usd'])}",
+            showarrow=True,
+            arrowhead=2,
+            ax=-60,
+            ay=-50,
+            bgcolor="rgba(255,255,255,0.85)",
+            font={"size": 11, "color": "#222"},
+        )
+
+
+def _value_axis(log: bool, money: bool = False) -> dict[str, object]:
+    """Axis settings for a price or performance axis: log ticks at 1-2-5, readable labels."""
+    axis: dict[str, object] = {"type": "log" if log else "linear", "tickformat": "~s" if not money else "$~s"}
+    if log:
+        axis["dtick"] = "D2"
+    return axis
+
+
+def _plottable(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    keep = df[list(columns)].notna().all(axis=1)
+    return df.loc[keep]
+
+
+def make_price_performance_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
+    """What did each Mac cost at launch against how fast it was?"""
+    shown = _plottable(df, "performance", "price_shown_usd")
+    fig = go.Figure()
+    _family_traces(fig, shown, "performance", "price_shown_usd", spec)
+    _annotate_highlights(fig, shown, "performance", "price_shown_usd")
+    fig.update_xaxes(**_value_axis(spec.log))
+    fig.update_yaxes(**_value_axis(spec.log, money=True))
+    return _base_layout(fig, "Launch price vs performance", spec.metric.axis_title, spec.price_label, "price-performance")
+
+
+def _add_era_bands(fig: go.Figure, eras: list[Era]) -> None:
+    for era in eras:
+        fig.add_vrect(
+            x0=era.start,
+            x1=era.end,
+            fillcolor=ERA_COLORS[era.name],
+            line_width=0,
+            layer="below",
+            annotation_text=era.name,
+            annotation_position="top left",
+            annotation_font_size=11,
+        )
+
+
+def make_price_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
+    """How did launch prices, base to top configuration, move over the years?"""
+    shown = _plottable(df, "price_shown_usd")
+    fig = go.Figure()
+    for family in [f for f in FAMILIES if f in set(shown["family"])]:
+        part = shown.loc[shown["family"] == family]
+        spread = (part["price_max_shown_usd"] - part["price_shown_usd"]).clip(lower=0)
+        fig.add_trace(
+            go.Scatter(
+                x=part["announced"],
+                y=part["price_shown_usd"],
+                mode="markers",
+                name=family,
+                marker={"color": FAMILY_COLORS[family], "size": 8},
+                error_y={"type": "data", "symmetric": False, "array": spread.fillna(0).to_numpy(), "arrayminus": [0] * len(part), "thickness": 1.2, "width": 0},
+                customdata=part[["model_id"]].to_numpy(),
+                hovertext=[hover_text(r, spec) for _, r in part.iterrows()],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    _add_era_bands(fig, compute_eras(df, spec.as_of) if not df.empty else [])
+    _annotate_highlights(fig, shown, "announced", "price_shown_usd")
+    fig.update_yaxes(**_value_axis(spec.log, money=True))
+    title = "Launch price over time (dot: base configuration; bar up to the top configuration)"
+    return _base_layout(fig, title, "Announced", spec.price_label, "price-over-time")
+
+
+def make_metric_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
+    """How did the chosen performance measure grow over the years?"""
+    shown = _plottable(df, "performance")
+    fig = go.Figure()
+    _family_traces(fig, shown, "announced", "performance", spec)
+    _add_era_bands(fig, compute_eras(df, spec.as_of) if not df.empty else [])
+    _annotate_highlights(fig, shown, "announced", "performance")
+    fig.update_yaxes(**_value_axis(spec.log))
+    return _base_layout(fig, f"{spec.metric.label} over time", "Announced", spec.metric.axis_title, "metric-over-time")
+
+
+def make_timeline_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
+    """Which Macs were on sale when, family by family?"""
+    start = df["released"].fillna(df["announced"])
+    end = df["discontinued"].fillna(pd.Timestamp(spec.as_of))
+    bars = df.assign(start=start, end=end).sort_values(["family", "start"], key=lambda s: s.map(FAMILIES.index) if s.name == "family" else s)
+    fig = go.Figure()
+    for family in [f for f in FAMILIES if f in set(bars["family"])]:
+        part = bars.loc[bars["family"] == family]
+        on_sale = part["discontinued"].isna()
+        fig.add_trace(
+            go.Bar(
+                base=part["start"],
+                x=(part["end"] - part["start"]).dt.total_seconds() * 1000,
+                y=part["name"],
+                orientation="h",
+                name=family,
+                marker={"color": FAMILY_COLORS[family], "pattern": {"shape": ["/" if s else "" for s in on_sale]}},
+                customdata=part[["model_id"]].to_numpy(),
+                hovertext=[
+                    hover_text(r, spec) + ("<br><i>still on sale or end date unknown</i>" if s else "")
+                    for (_, r), s in zip(part.iterrows(), on_sale, strict=True)
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    height = max(360, 18 * len(bars) + 120)
+    fig.update_layout(barmode="overlay", height=height)
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(bars["name"]), title_text="")
+    title = "Lineup timeline: on sale from release to discontinuation (hatched: still on sale or end unknown)"
+    return _base_layout(fig, title, "Date", "Model", "timeline")
+
+
+FigureBuilder = Callable[[pd.DataFrame, ChartSpec], go.Figure]
+FIGURES: dict[str, FigureBuilder] = {
+    "price-performance": make_price_performance_figure,
+    "price-over-time": make_price_over_time_figure,
+    "metric-over-time": make_metric_over_time_figure,
+    "timeline": make_timeline_figure,
+}

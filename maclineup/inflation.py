@@ -1,0 +1,35 @@
+"""Nominal to constant dollars with US CPI-U annual averages."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def cpi_years(cpi: pd.DataFrame) -> list[int]:
+    """Years that have a CPI value, ascending."""
+    return sorted(int(y) for y in cpi["year"])
+
+
+def cpi_year_label(cpi: pd.DataFrame, year: int) -> str:
+    """The base year as readers should see it, with a caveat when the year is partial."""
+    row = cpi.loc[cpi["year"] == year]
+    if row.empty or int(row["months"].iloc[0]) == 12:
+        return str(year)
+    return f"{year}, {int(row['months'].iloc[0])}-month average"
+
+
+def apply_real_prices(models: pd.DataFrame, cpi: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """Add ``price_real_usd`` and ``price_max_real_usd``: launch prices in ``base_year`` dollars.
+
+    Each price is scaled by CPI(base year) / CPI(year announced). A model announced in a year
+    without CPI keeps an empty real price rather than a guessed one.
+    """
+    index = dict(zip(cpi["year"].astype(int), cpi["cpi_u"].astype(float), strict=True))
+    if base_year not in index:
+        raise ValueError(f"no CPI value for base year {base_year}")
+    announced_cpi = models["announced"].dt.year.map(index).astype("float64")
+    factor = index[base_year] / announced_cpi
+    return models.assign(
+        price_real_usd=(models["price_usd"] * factor).round(0),
+        price_max_real_usd=(models["price_max_usd"] * factor).round(0),
+    )

@@ -1,0 +1,232 @@
+"""Read the curated CSVs, validate them against their declarations and return typed frames."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from maclineup.schema import CPI, MODELS, Column, Table
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One rule broken by one cell, row or file."""
+
+    filename: str
+    rule: str
+    row: int | None = None  # 1-based data row (the header is not counted)
+    column: str | None = None
+    row_key: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.filename]
+        if self.row is not None:
+            where.append(f"row {self.row}" + (f" ({self.row_key})" if self.row_key else ""))
+        if self.column is not None:
+            where.append(f"column '{self.column}'")
+        return ", ".join(where) + ": " + self.rule
+
+
+class DataError(Exception):
+    """The data files break their declared schema; ``problems`` lists every failure."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the dashboard reads from ``data/``."""
+
+    models: pd.DataFrame
+    cpi: pd.DataFrame
+    version: str
+    title: str
+    sources: tuple[dict[str, str], ...]
+    licenses: tuple[dict[str, str], ...]
+
+
+def _parse_cell(col: Column, text: str) -> tuple[Any, str | None]:
+    """Return the typed value of ``text`` or the rule it breaks."""
+    if col.kind == "str":
+        if col.allowed and text not in col.allowed:
+            return None, f"'{text}' is not one of the allowed values ({', '.join(col.allowed)})"
+        if not col.matches(text):
+            return None, f"'{text}' does not match the pattern {col.pattern}"
+        return text, None
+    if col.kind == "date":
+        try:
+            if len(text) != 10:
+                raise ValueError
+            return date.fromisoformat(text), None
+        except ValueError:
+            return None, f"'{text}' is not a date in the form YYYY-MM-DD"
+    try:
+        value: float = int(text) if col.kind == "int" else float(text)
+    except ValueError:
+        kind = "a whole number" if col.kind == "int" else "a number"
+        return None, f"'{text}' is not {kind}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return None, f"'{text}' is not a finite number"
+    if col.minimum is not None and value < col.minimum:
+        return None, f"{text} is below the minimum {col.minimum:g}"
+    if col.maximum is not None and value > col.maximum:
+        return None, f"{text} is above the maximum {col.maximum:g}"
+    return value, None
+
+
+def _read_rows(path: Path, table: Table) -> tuple[list[str], list[list[str]]]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DataError([Problem(table.filename, "the file is missing")]) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(table.filename, f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise DataError([Problem(table.filename, f"the file is not valid CSV ({exc})")]) from exc
+    if not rows:
+        raise DataError([Problem(table.filename, "the file is empty")])
+    return [h.strip() for h in rows[0]], rows[1:]
+
+
+def validate_rows(header: list[str], rows: list[list[str]], table: Table) -> tuple[dict[str, list[Any]], list[Problem]]:
+    """Check every cell against ``table``; return typed columns and every problem found."""
+    fname = table.filename
+    problems = [Problem(fname, f"required column '{c}' is missing", column=c) for c in table.column_names if c not in header]
+    problems += [Problem(fname, f"unknown column '{c}'", column=c) for c in header if c not in table.column_names]
+    dupes = [c for c, n in Counter(header).items() if n > 1]
+    problems += [Problem(fname, f"column '{c}' appears more than once", column=c) for c in dupes]
+    if problems:
+        return {}, problems
+
+    index = {name: header.index(name) for name in table.column_names}
+    key_at = index[table.key]
+    values: dict[str, list[Any]] = {c: [] for c in table.column_names}
+    for n, row in enumerate(rows, start=1):
+        if not any(cell.strip() for cell in row):
+            problems.append(Problem(fname, "the row is empty", row=n))
+            continue
+        key = row[key_at].strip() if key_at < len(row) else None
+        if len(row) != len(header):
+            problems.append(Problem(fname, f"has {len(row)} cells where the header has {len(header)}", row=n, row_key=key))
+            continue
+        for col in table.columns:
+            text = row[index[col.name]].strip()
+            value, rule = (None, None)
+            if text:
+                value, rule = _parse_cell(col, text)
+            elif col.required:
+                rule = "a value is required"
+            if rule:
+                problems.append(Problem(fname, rule, row=n, column=col.name, row_key=key))
+            values[col.name].append(value)
+
+    for col in table.columns:
+        if col.unique:
+            seen = Counter(v for v in values[col.name] if v is not None)
+            for n, v in enumerate(values[col.name], start=1):
+                if v is not None and seen[v] > 1:
+                    problems.append(Problem(fname, f"'{v}' is not unique", row=n, column=col.name, row_key=str(v)))
+    for low, high in table.ordered_pairs:
+        for n, (a, b) in enumerate(zip(values[low], values[high], strict=True), start=1):
+            if isinstance(a, date) and isinstance(b, date):
+                a, b = _at_common_precision(a, b, _precision(values, low, n), _precision(values, high, n))
+            if a is not None and b is not None and b < a:
+                key = values[table.key][n - 1]
+                problems.append(Problem(fname, f"{high} ({b}) is before/below {low} ({a})", row=n, column=high, row_key=str(key)))
+    return values, problems
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _precision(values: dict[str, list[Any]], column: str, row: int) -> str:
+    stated = values.get(f"{column}_precision", [])
+    return str(stated[row - 1]) if row <= len(stated) and stated[row - 1] else "day"
+
+
+def _at_common_precision(a: date, b: date, pa: str, pb: str) -> tuple[date, date]:
+    """Compare two dates only as precisely as the less precise of them is known."""
+    coarse = max(pa, pb, key=lambda p: _PRECISION_RANK.get(p, 0))
+    if coarse == "month":
+        return a.replace(day=1), b.replace(day=1)
+    if coarse == "year":
+        return a.replace(month=1, day=1), b.replace(month=1, day=1)
+    return a, b
+
+
+def _to_frame(values: dict[str, list[Any]], table: Table) -> pd.DataFrame:
+    data: dict[str, pd.Series] = {}
+    for col in table.columns:
+        raw = values[col.name]
+        if col.kind == "str":
+            data[col.name] = pd.Series(raw, dtype="str")
+        elif col.kind == "int":
+            data[col.name] = pd.Series(raw, dtype="Int64")
+        elif col.kind == "float":
+            data[col.name] = pd.Series([math.nan if v is None else v for v in raw], dtype="float64")
+        else:
+            data[col.name] = pd.to_datetime(pd.Series(raw, dtype="object"))
+    return pd.DataFrame(data)
+
+
+def load_table(path: Path, table: Table) -> pd.DataFrame:
+    """Load one CSV, validated against ``table``; raise DataError listing every problem."""
+    header, rows = _read_rows(path, table)
+    values, problems = validate_rows(header, rows, table)
+    if problems:
+        raise DataError(problems)
+    return _to_frame(values, table)
+
+
+def load_package_metadata(path: Path) -> dict[str, Any]:
+    """Read ``datapackage.json``; raise DataError when it is missing or malformed."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataError([Problem(path.name, "the file is missing")]) from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError([Problem(path.name, f"the file is not valid JSON ({exc})")]) from exc
+    if not isinstance(meta, dict) or not isinstance(meta.get("version"), str):
+        raise DataError([Problem(path.name, "it must be a JSON object with a 'version' string")])
+    return meta
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Load and validate every table in ``data_dir``; raise DataError with all problems at once."""
+    problems: list[Problem] = []
+    frames: dict[str, pd.DataFrame] = {}
+    for table in (MODELS, CPI):
+        try:
+            frames[table.name] = load_table(data_dir / table.filename, table)
+        except DataError as err:
+            problems += err.problems
+    try:
+        meta = load_package_metadata(data_dir / "datapackage.json")
+    except DataError as err:
+        problems += err.problems
+    if problems:
+        raise DataError(problems)
+    models = frames[MODELS.name].sort_values(["announced", "model_id"], ignore_index=True)
+    return Dataset(
+        models=models,
+        cpi=frames[CPI.name],
+        version=meta["version"],
+        title=str(meta.get("title", "")),
+        sources=tuple(meta.get("sources", ())),
+        licenses=tuple(meta.get("licenses", ())),
+    )

@@ -1,0 +1,29 @@
+"""Filter the catalogue to a view and add the derived columns every chart and table shares."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from maclineup.inflation import apply_real_prices
+from maclineup.metrics import apply_metric
+from maclineup.viewstate import ViewState
+
+
+def apply_filters(models: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """Rows matching the state's families, forms, architectures and announcement years."""
+    keep = models["announced"].dt.year.between(*state.years)
+    for column, chosen in (("family", state.family), ("form_factor", state.form), ("architecture", state.arch)):
+        if chosen:
+            keep &= models[column].isin(chosen)
+    return models.loc[keep].reset_index(drop=True)
+
+
+def make_view_frame(models: pd.DataFrame, cpi: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """The filtered rows with real prices, the chosen performance measure and the shown price."""
+    df = apply_metric(apply_real_prices(apply_filters(models, state), cpi, state.base_year), state.metric)
+    real = state.price == "real"
+    return df.assign(
+        price_shown_usd=df["price_real_usd"] if real else df["price_usd"],
+        price_max_shown_usd=df["price_max_real_usd"] if real else df["price_max_usd"],
+        highlighted=df["model_id"].isin(state.highlight),
+    )

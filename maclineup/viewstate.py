@@ -1,0 +1,161 @@
+"""The view state: every URL parameter, its default and allowed values, parsed and written here.
+
+The URL is a public interface (links get shared), so parsing never fails: an unknown parameter or
+an invalid value falls back to its default and is reported as a notice for the page to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+
+import pandas as pd
+
+from maclineup.metrics import DEFAULT_METRIC, METRICS
+from maclineup.schema import ARCHITECTURES, FAMILIES, FORM_FACTORS
+
+VIEWS: dict[str, str] = {
+    "price-performance": "Price vs performance",
+    "over-time": "Over time",
+    "timeline": "Lineup timeline",
+    "data": "Data",
+}
+PRICE_MODES: dict[str, str] = {"real": "Real (constant dollars)", "nominal": "Nominal (dollars of the day)"}
+DEFAULT_HIGHLIGHT: tuple[str, ...] = ("imac-pro-2017",)
+# Parameters Streamlit itself reads (Community Cloud embeds); never reported as unknown.
+PASSTHROUGH_PARAMS = frozenset({"embed", "embed_options"})
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """What the data allows: the choices offered for each parameter."""
+
+    families: tuple[str, ...]
+    forms: tuple[str, ...]
+    archs: tuple[str, ...]
+    year_min: int
+    year_max: int
+    base_years: tuple[int, ...]
+    model_names: Mapping[str, str]  # model_id -> name, in catalogue order
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """One complete view; its field names are the URL parameter names."""
+
+    view: str
+    family: tuple[str, ...]  # empty = every family
+    form: tuple[str, ...]
+    arch: tuple[str, ...]
+    years: tuple[int, int]
+    metric: str
+    price: str
+    base_year: int
+    log: bool
+    highlight: tuple[str, ...]
+
+
+def make_options(models: pd.DataFrame, base_years: Sequence[int]) -> ViewOptions:
+    """Derive the allowed choices from the loaded catalogue and CPI years."""
+    present = set(models["family"])
+    years = models["announced"].dt.year
+    return ViewOptions(
+        families=tuple(f for f in FAMILIES if f in present),
+        forms=tuple(f for f in FORM_FACTORS if f in set(models["form_factor"])),
+        archs=tuple(a for a in ARCHITECTURES if a in set(models["architecture"])),
+        year_min=int(years.min()),
+        year_max=int(years.max()),
+        base_years=tuple(base_years),
+        model_names=dict(zip(models["model_id"], models["name"], strict=True)),
+    )
+
+
+def default_state(options: ViewOptions) -> ViewState:
+    """The view a plain link opens."""
+    return ViewState(
+        view="price-performance",
+        family=(),
+        form=(),
+        arch=(),
+        years=(options.year_min, options.year_max),
+        metric=DEFAULT_METRIC,
+        price="real",
+        base_year=options.base_years[-1],
+        log=True,
+        highlight=tuple(m for m in DEFAULT_HIGHLIGHT if m in options.model_names),
+    )
+
+
+def _pick_many(name: str, values: list[str], allowed: Sequence[str], notices: list[str]) -> tuple[str, ...]:
+    kept = [v for v in values if v in allowed]
+    bad = [v for v in values if v not in allowed and v != ""]
+    if bad:
+        notices.append(f"Ignored {name}={', '.join(repr(b) for b in bad)}: not a known value.")
+    return tuple(dict.fromkeys(kept))
+
+
+def _pick_one(name: str, values: list[str], allowed: Sequence[str], default: str, notices: list[str]) -> str:
+    if len(values) == 1 and values[0] in allowed:
+        return values[0]
+    notices.append(f"Ignored {name}={', '.join(repr(v) for v in values)}: expected one of {', '.join(allowed)}.")
+    return default
+
+
+def _parse_years(values: list[str], options: ViewOptions, default: tuple[int, int], notices: list[str]) -> tuple[int, int]:
+    try:
+        first, last = sorted(int(v) for v in values) if len(values) == 2 else (None, None)
+    except ValueError:
+        first = last = None
+    if first is None or last is None or first < options.year_min or last > options.year_max:
+        notices.append(f"Ignored years={', '.join(repr(v) for v in values)}: expected two years between {options.year_min} and {options.year_max}.")
+        return default
+    return first, last
+
+
+def parse_query(params: Mapping[str, Sequence[str]], options: ViewOptions) -> tuple[ViewState, list[str]]:
+    """Turn URL parameters into a ViewState; invalid parts fall back to defaults, with notices."""
+    state = default_state(options)
+    notices: list[str] = []
+    names = {f.name for f in fields(ViewState)}
+    for key in params:
+        if key not in names and key not in PASSTHROUGH_PARAMS:
+            notices.append(f"Ignored unknown URL parameter '{key}'.")
+    get = {k: [str(v) for v in params[k]] for k in params if k in names and len(params[k]) > 0}
+    changes: dict[str, object] = {}
+    if "view" in get:
+        changes["view"] = _pick_one("view", get["view"], list(VIEWS), state.view, notices)
+    for name, allowed in (("family", options.families), ("form", options.forms), ("arch", options.archs)):
+        if name in get:
+            changes[name] = _pick_many(name, get[name], allowed, notices)
+    if "years" in get:
+        changes["years"] = _parse_years(get["years"], options, state.years, notices)
+    if "metric" in get:
+        changes["metric"] = _pick_one("metric", get["metric"], list(METRICS), state.metric, notices)
+    if "price" in get:
+        changes["price"] = _pick_one("price", get["price"], list(PRICE_MODES), state.price, notices)
+    if "base_year" in get:
+        allowed_years = [str(y) for y in options.base_years]
+        changes["base_year"] = int(_pick_one("base_year", get["base_year"], allowed_years, str(state.base_year), notices))
+    if "log" in get:
+        changes["log"] = _pick_one("log", get["log"], ["true", "false"], "true" if state.log else "false", notices) == "true"
+    if "highlight" in get:
+        changes["highlight"] = _pick_many("highlight", get["highlight"], list(options.model_names), notices)
+    return replace(state, **changes), notices  # type: ignore[arg-type]
+
+
+def to_query(state: ViewState, options: ViewOptions) -> dict[str, list[str]]:
+    """URL parameters for ``state``: values equal to the default are left out."""
+    default = default_state(options)
+    out: dict[str, list[str]] = {}
+    for f in fields(ViewState):
+        value = getattr(state, f.name)
+        if value == getattr(default, f.name):
+            continue
+        if isinstance(value, bool):
+            out[f.name] = ["true" if value else "false"]
+        elif isinstance(value, tuple):
+            # An empty list that differs from a non-empty default is written as one empty value.
+            out[f.name] = [str(v) for v in value] or [""]
+        else:
+            out[f.name] = [str(value)]
+    return out
