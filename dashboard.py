@@ -14,6 +14,7 @@ from components.views import render_chart, render_coverage, render_data_view, re
 from maclineup.charts import make_chart_spec, make_chart_view
 from maclineup.dictionary import make_dictionary_frame
 from maclineup.export import make_table, table_to_csv, table_to_parquet
+from maclineup.figures import compute_eras
 from maclineup.loading import DataError
 from maclineup.paths import data_fingerprint, resolve_data_dir
 from maclineup.schema import MODELS
@@ -40,7 +41,8 @@ write_query_params(to_query(state, options))
 
 # 3. The chosen view, built from one frame shared by its charts, table and downloads.
 view = make_view_frame(dataset.models, dataset.cpi, state)
-spec = make_chart_spec(state, dataset.cpi, as_of=date.today())
+today = date.today()
+spec = make_chart_spec(state, dataset.cpi, compute_eras(dataset.models, today), as_of=today)
 if view.empty:
     render_empty("No models match these filters. Widen the years or clear a filter in the sidebar.")
 elif state.view == "data":

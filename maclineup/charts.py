@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from maclineup.figures import FIGURES, ChartSpec
+from maclineup.figures import FIGURES, ChartSpec, Era
 from maclineup.inflation import cpi_year_label
 from maclineup.metrics import METRICS, compute_coverage
 from maclineup.viewstate import ViewState
@@ -28,10 +28,10 @@ class ChartView:
     coverage: tuple[str, ...]
 
 
-def make_chart_spec(state: ViewState, cpi: pd.DataFrame, as_of: date) -> ChartSpec:
+def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date) -> ChartSpec:
     """Axis labels and settings for the state's measure, price mode and scale."""
     label = f"Launch price (US$ of {cpi_year_label(cpi, state.base_year)})" if state.price == "real" else "Launch price (US$, nominal)"
-    return ChartSpec(metric=METRICS[state.metric], price_label=label, log=state.log, as_of=as_of)
+    return ChartSpec(metric=METRICS[state.metric], price_label=label, log=state.log, as_of=as_of, eras=eras)
 
 
 def coverage_lines(df: pd.DataFrame, view: str, spec: ChartSpec) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ come from one map per family and one per era, so a family looks the same in ever
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -33,14 +34,7 @@ ERA_COLORS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class ChartSpec:
-    """Everything a builder needs besides the rows: measure, price mode, scale and dates."""
-
-    metric: Metric
-    price_label: str  # e.g. "Launch price (2026 US$)"
-    log: bool
-    as_of: date  # the right edge of bars for models still on sale
+LAUNCH_AXIS = "Announced (released, where no announcement date is published)"
 
 
 @dataclass(frozen=True)
@@ -52,12 +46,23 @@ class Era:
     end: pd.Timestamp
 
 
-def compute_eras(models: pd.DataFrame, as_of: date) -> list[Era]:
+@dataclass(frozen=True)
+class ChartSpec:
+    """Everything a builder needs besides the rows: measure, price mode, scale and dates."""
+
+    metric: Metric
+    price_label: str  # e.g. "Launch price (2026 US$)"
+    log: bool
+    as_of: date  # the right edge of bars for models still on sale
+    eras: tuple[Era, ...] = ()  # from the whole catalogue, so filters do not move era edges
+
+
+def compute_eras(models: pd.DataFrame, as_of: date) -> tuple[Era, ...]:
     """Era bands derived from the catalogue: each starts with the first model of its architecture."""
-    starts = models.groupby("architecture")["announced"].min()
+    starts = models.groupby("architecture")["launched"].min()
     ordered = [(a, starts[a]) for a in ARCHITECTURES if a in starts.index]
     ends = [s for _, s in ordered[1:]] + [pd.Timestamp(as_of)]
-    return [Era(a, s, e) for (a, s), e in zip(ordered, ends, strict=True)]
+    return tuple(Era(a, s, e) for (a, s), e in zip(ordered, ends, strict=True))
 
 
 def _money(value: float) -> str:
@@ -87,6 +92,12 @@ def _storage(gb: float) -> str:
 
 def _day(ts: pd.Timestamp) -> str:
     return "—" if pd.isna(ts) else f"{ts.day} {ts:%b %Y}"
+
+
+def _launch_words(row: pd.Series) -> str:
+    if pd.notna(row["announced"]):
+        return f"announced {_day(row['announced'])}"
+    return f"released {_day(row['released'])} (announcement date unknown)"
 
 
 def hover_text(row: pd.Series, spec: ChartSpec) -> str:
@@ -136,17 +147,23 @@ def _family_traces(fig: go.Figure, df: pd.DataFrame, x: str, y: str, spec: Chart
         )
 
 
-def _annotate_highlights(fig: go.Figure, df: pd.DataFrame, x: str, y: str) -> None:
+def _annotate_highlights(fig: go.Figure, df: pd.DataFrame, x: str, y: str, log_x: bool = False, log_y: bool = False) -> None:
+    """Label the highlighted models (only those: hover does the rest)."""
+    xs = df[x]
+    lo, span = xs.min(), xs.max() - xs.min()
     for _, row in df.loc[df["highlighted"]].iterrows():
+        # Point the label in from the side with more room, so it stays inside the plot.
+        right_side = bool(span) and (row[x] - lo) / span > 0.6
         where = f" at {row['event']}" if pd.notna(row["event"]) else ""
         fig.add_annotation(
-            x=row[x],
-            y=row[y],
-            text=f"<b>{html.escape(str(row['name']))}</b><br>announced {_day(row['announced'])}{html.escape(where)}, {_money(row['price_usd'])}",
+            # Plotly places annotations on log axes in log10 units.
+            x=math.log10(row[x]) if log_x else row[x],
+            y=math.log10(row[y]) if log_y else row[y],
+            text=f"<b>{html.escape(str(row['name']))}</b><br>{_launch_words(row)}{html.escape(where)}, {_money(row['price_usd'])}",
             showarrow=True,
             arrowhead=2,
-            ax=-60,
-            ay=-50,
+            ax=-70 if right_side else 70,
+            ay=-45,
             bgcolor="rgba(255,255,255,0.85)",
             font={"size": 11, "color": "#222"},
         )
@@ -154,7 +171,7 @@ def _annotate_highlights(fig: go.Figure, df: pd.DataFrame, x: str, y: str) -> No
 
 def _value_axis(log: bool, money: bool = False) -> dict[str, object]:
     """Axis settings for a price or performance axis: log ticks at 1-2-5, readable labels."""
-    axis: dict[str, object] = {"type": "log" if log else "linear", "tickformat": "~s" if not money else "$~s"}
+    axis: dict[str, object] = {"type": "log" if log else "linear", "tickformat": "$~s" if money else "~g"}
     if log:
         axis["dtick"] = "D2"
     return axis
@@ -170,17 +187,25 @@ def make_price_performance_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figur
     shown = _plottable(df, "performance", "price_shown_usd")
     fig = go.Figure()
     _family_traces(fig, shown, "performance", "price_shown_usd", spec)
-    _annotate_highlights(fig, shown, "performance", "price_shown_usd")
+    _annotate_highlights(fig, shown, "performance", "price_shown_usd", log_x=spec.log, log_y=spec.log)
     fig.update_xaxes(**_value_axis(spec.log))
     fig.update_yaxes(**_value_axis(spec.log, money=True))
     return _base_layout(fig, "Launch price vs performance", spec.metric.axis_title, spec.price_label, "price-performance")
 
 
-def _add_era_bands(fig: go.Figure, eras: list[Era]) -> None:
+def _add_era_bands(fig: go.Figure, eras: tuple[Era, ...], df: pd.DataFrame) -> None:
+    """Shade each architecture era within the shown dates, and fix the date range to the data."""
+    if df.empty:
+        return
+    pad = pd.Timedelta(days=120)
+    lo, hi = df["launched"].min() - pad, df["launched"].max() + pad
+    fig.update_xaxes(range=[lo, hi])
     for era in eras:
+        if era.end < lo or era.start > hi:
+            continue
         fig.add_vrect(
-            x0=era.start,
-            x1=era.end,
+            x0=max(era.start, lo),
+            x1=min(era.end, hi),
             fillcolor=ERA_COLORS[era.name],
             line_width=0,
             layer="below",
@@ -199,7 +224,7 @@ def make_price_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
         spread = (part["price_max_shown_usd"] - part["price_shown_usd"]).clip(lower=0)
         fig.add_trace(
             go.Scatter(
-                x=part["announced"],
+                x=part["launched"],
                 y=part["price_shown_usd"],
                 mode="markers",
                 name=family,
@@ -210,27 +235,27 @@ def make_price_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    _add_era_bands(fig, compute_eras(df, spec.as_of) if not df.empty else [])
-    _annotate_highlights(fig, shown, "announced", "price_shown_usd")
+    _add_era_bands(fig, spec.eras, df)
+    _annotate_highlights(fig, shown, "launched", "price_shown_usd", log_y=spec.log)
     fig.update_yaxes(**_value_axis(spec.log, money=True))
     title = "Launch price over time (dot: base configuration; bar up to the top configuration)"
-    return _base_layout(fig, title, "Announced", spec.price_label, "price-over-time")
+    return _base_layout(fig, title, LAUNCH_AXIS, spec.price_label, "price-over-time")
 
 
 def make_metric_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
     """How did the chosen performance measure grow over the years?"""
     shown = _plottable(df, "performance")
     fig = go.Figure()
-    _family_traces(fig, shown, "announced", "performance", spec)
-    _add_era_bands(fig, compute_eras(df, spec.as_of) if not df.empty else [])
-    _annotate_highlights(fig, shown, "announced", "performance")
+    _family_traces(fig, shown, "launched", "performance", spec)
+    _add_era_bands(fig, spec.eras, df)
+    _annotate_highlights(fig, shown, "launched", "performance", log_y=spec.log)
     fig.update_yaxes(**_value_axis(spec.log))
-    return _base_layout(fig, f"{spec.metric.label} over time", "Announced", spec.metric.axis_title, "metric-over-time")
+    return _base_layout(fig, f"{spec.metric.label} over time", LAUNCH_AXIS, spec.metric.axis_title, "metric-over-time")
 
 
 def make_timeline_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
     """Which Macs were on sale when, family by family?"""
-    start = df["released"].fillna(df["announced"])
+    start = df["released"].fillna(df["launched"])
     end = df["discontinued"].fillna(pd.Timestamp(spec.as_of))
     bars = df.assign(start=start, end=end).sort_values(["family", "start"], key=lambda s: s.map(FAMILIES.index) if s.name == "family" else s)
     fig = go.Figure()

@@ -21,14 +21,14 @@ def cpi_year_label(cpi: pd.DataFrame, year: int) -> str:
 def apply_real_prices(models: pd.DataFrame, cpi: pd.DataFrame, base_year: int) -> pd.DataFrame:
     """Add ``price_real_usd`` and ``price_max_real_usd``: launch prices in ``base_year`` dollars.
 
-    Each price is scaled by CPI(base year) / CPI(year announced). A model announced in a year
-    without CPI keeps an empty real price rather than a guessed one.
+    Each price is scaled by CPI(base year) / CPI(launch year: announced, else released). A model
+    launched in a year without CPI keeps an empty real price rather than a guessed one.
     """
     index = dict(zip(cpi["year"].astype(int), cpi["cpi_u"].astype(float), strict=True))
     if base_year not in index:
         raise ValueError(f"no CPI value for base year {base_year}")
-    announced_cpi = models["announced"].dt.year.map(index).astype("float64")
-    factor = index[base_year] / announced_cpi
+    launch_cpi = models["launched"].dt.year.map(index).astype("float64")
+    factor = index[base_year] / launch_cpi
     return models.assign(
         price_real_usd=(models["price_usd"] * factor).round(0),
         price_max_real_usd=(models["price_max_usd"] * factor).round(0),

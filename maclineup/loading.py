@@ -116,17 +116,20 @@ def validate_rows(header: list[str], rows: list[list[str]], table: Table) -> tup
     index = {name: header.index(name) for name in table.column_names}
     key_at = index[table.key]
     values: dict[str, list[Any]] = {c: [] for c in table.column_names}
+    skipped: set[int] = set()  # rows too broken to check cell by cell (already reported)
     for n, row in enumerate(rows, start=1):
-        if not any(cell.strip() for cell in row):
-            problems.append(Problem(fname, "the row is empty", row=n))
-            continue
         key = row[key_at].strip() if key_at < len(row) else None
-        if len(row) != len(header):
-            problems.append(Problem(fname, f"has {len(row)} cells where the header has {len(header)}", row=n, row_key=key))
+        if not any(cell.strip() for cell in row) or len(row) != len(header):
+            broken = "the row is empty" if not any(cell.strip() for cell in row) else f"has {len(row)} cells where the header has {len(header)}"
+            problems.append(Problem(fname, broken, row=n, row_key=key))
+            skipped.add(n)
+            for name in table.column_names:
+                values[name].append(None)
             continue
         for col in table.columns:
             text = row[index[col.name]].strip()
-            value, rule = (None, None)
+            value: Any = None
+            rule: str | None = None
             if text:
                 value, rule = _parse_cell(col, text)
             elif col.required:
@@ -141,6 +144,16 @@ def validate_rows(header: list[str], rows: list[list[str]], table: Table) -> tup
             for n, v in enumerate(values[col.name], start=1):
                 if v is not None and seen[v] > 1:
                     problems.append(Problem(fname, f"'{v}' is not unique", row=n, column=col.name, row_key=str(v)))
+    for n in range(1, len(rows) + 1):
+        if n in skipped:
+            continue
+        key = values[table.key][n - 1]
+        for group in table.one_of:
+            if all(values[c][n - 1] is None for c in group):
+                problems.append(Problem(fname, f"needs a value in at least one of: {', '.join(group)}", row=n, column=group[0], row_key=key))
+        for value, precision in table.precisions:
+            if (values[value][n - 1] is None) != (values[precision][n - 1] is None):
+                problems.append(Problem(fname, f"{precision} is required exactly when {value} has a value", row=n, column=precision, row_key=key))
     for low, high in table.ordered_pairs:
         for n, (a, b) in enumerate(zip(values[low], values[high], strict=True), start=1):
             if isinstance(a, date) and isinstance(b, date):
@@ -184,6 +197,15 @@ def _to_frame(values: dict[str, list[Any]], table: Table) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
+def add_launch_date(models: pd.DataFrame) -> pd.DataFrame:
+    """Add ``launched``: the announcement date, or the release date where no announcement date is published.
+
+    Charts place and filter models by this date, so a model whose announcement went unrecorded
+    still appears (its hover card shows which dates are known).
+    """
+    return models.assign(launched=models["announced"].fillna(models["released"]))
+
+
 def load_table(path: Path, table: Table) -> pd.DataFrame:
     """Load one CSV, validated against ``table``; raise DataError listing every problem."""
     header, rows = _read_rows(path, table)
@@ -221,7 +243,7 @@ def load_dataset(data_dir: Path) -> Dataset:
         problems += err.problems
     if problems:
         raise DataError(problems)
-    models = frames[MODELS.name].sort_values(["announced", "model_id"], ignore_index=True)
+    models = add_launch_date(frames[MODELS.name]).sort_values(["launched", "model_id"], ignore_index=True)
     return Dataset(
         models=models,
         cpi=frames[CPI.name],

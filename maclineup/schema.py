@@ -97,6 +97,10 @@ class Table:
     columns: tuple[Column, ...] = field(default_factory=tuple)
     # Pairs (low, high) of columns where high must be >= low when both are present.
     ordered_pairs: tuple[tuple[str, str], ...] = ()
+    # Groups of columns of which at least one must hold a value on every row.
+    one_of: tuple[tuple[str, ...], ...] = ()
+    # Pairs (value, precision): the precision is required exactly when the value is present.
+    precisions: tuple[tuple[str, str], ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -135,8 +139,11 @@ MODELS = Table(
         _text("family", "Product family.", required=True, allowed=FAMILIES),
         _text("form_factor", "Physical kind.", required=True, allowed=FORM_FACTORS),
         _text("architecture", "CPU architecture.", required=True, allowed=ARCHITECTURES),
-        _date("announced", "Day Apple announced the model (first of the month/year when less is known).", required=True),
-        _text("announced_precision", "How precisely `announced` is known.", required=True, allowed=DATE_PRECISIONS),
+        _date(
+            "announced",
+            "Day Apple announced the model (first of the month/year when less is known); empty when no source gives it (then `released` is required).",
+        ),
+        _text("announced_precision", "How precisely `announced` is known.", allowed=DATE_PRECISIONS),
         _date("released", "Day the model first shipped or went on sale."),
         _text("released_precision", "How precisely `released` is known.", allowed=DATE_PRECISIONS),
         _date("discontinued", "Day Apple stopped selling the model; empty while still sold or when unknown (see notes)."),
@@ -148,7 +155,7 @@ MODELS = Table(
         _num("cpu_cores", "int", "cores", "CPU cores of the base configuration (all cores, both CPUs on dual-processor models).", minimum=1),
         _num("cpu_cores_max", "int", "cores", "CPU cores of the top configuration.", minimum=1),
         _num("cpu_clock_mhz", "float", "MHz", "CPU clock of the base configuration (Apple silicon: performance-core maximum).", minimum=1),
-        _num("cpu_clock_max_mhz", "float", "MHz", "CPU clock of the fastest configuration.", minimum=1),
+        _num("cpu_clock_max_mhz", "float", "MHz", "CPU clock of the top configuration (lower than the base clock when the top CPU has more cores).", minimum=1),
         _num("ram_gb", "float", "GB (binary)", "Memory of the base configuration.", minimum=0),
         _num("ram_max_gb", "float", "GB (binary)", "Maximum memory supported.", minimum=0),
         _num("storage_gb", "float", "GB (decimal)", "Internal drive of the base configuration; empty when floppy only.", minimum=0),
@@ -167,10 +174,11 @@ MODELS = Table(
         ("released", "discontinued"),
         ("price_usd", "price_max_usd"),
         ("cpu_cores", "cpu_cores_max"),
-        ("cpu_clock_mhz", "cpu_clock_max_mhz"),
         ("ram_gb", "ram_max_gb"),
         ("storage_gb", "storage_max_gb"),
     ),
+    one_of=(("announced", "released"),),
+    precisions=(("announced", "announced_precision"), ("released", "released_precision"), ("discontinued", "discontinued_precision")),
 )
 
 CPI = Table(

@@ -11,11 +11,12 @@ from maclineup.viewstate import ViewState
 
 def apply_filters(models: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     """Rows matching the state's families, forms, architectures and announcement years."""
-    keep = models["announced"].dt.year.between(*state.years)
+    keep = models["launched"].dt.year.between(*state.years)
     for column, chosen in (("family", state.family), ("form_factor", state.form), ("architecture", state.arch)):
         if chosen:
             keep &= models[column].isin(chosen)
-    return models.loc[keep].reset_index(drop=True)
+    filtered: pd.DataFrame = models.loc[keep].reset_index(drop=True)
+    return filtered
 
 
 def make_view_frame(models: pd.DataFrame, cpi: pd.DataFrame, state: ViewState) -> pd.DataFrame:

@@ -58,7 +58,7 @@ class ViewState:
 def make_options(models: pd.DataFrame, base_years: Sequence[int]) -> ViewOptions:
     """Derive the allowed choices from the loaded catalogue and CPI years."""
     present = set(models["family"])
-    years = models["announced"].dt.year
+    years = models["launched"].dt.year
     return ViewOptions(
         families=tuple(f for f in FAMILIES if f in present),
         forms=tuple(f for f in FORM_FACTORS if f in set(models["form_factor"])),

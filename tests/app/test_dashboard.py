@@ -1,0 +1,166 @@
+"""The dashboard script end to end in AppTest: views, URL seeding, widgets, downloads, bad input."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from maclineup.export import make_table, table_to_csv
+from maclineup.loading import load_dataset
+from maclineup.paths import DEFAULT_DATA_DIR
+from maclineup.selection import make_view_frame
+from maclineup.viewstate import VIEWS, make_options, parse_query
+from tests.app.conftest import chart_specs, page_text
+from tests.fixtures import copy_real_data
+
+Run = Callable[..., AppTest]
+DS = load_dataset(DEFAULT_DATA_DIR)
+
+
+def test_default_page_renders_the_price_performance_chart(run_app: Run) -> None:
+    at = run_app()
+    assert not at.exception
+    [spec] = chart_specs(at)
+    assert spec["layout"]["title"]["text"] == "Launch price vs performance"
+    assert f"{len(DS.models)} Mac models announced" in page_text(at)
+    assert f"dataset version {DS.version}" in page_text(at)
+    assert dict(at.query_params) == {}, "the default view writes nothing into the URL"
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_every_view_renders_without_exception(run_app: Run, view: str) -> None:
+    at = run_app({"view": view})
+    assert not at.exception
+    assert at.segmented_control(key="view").value == view
+    if view == "data":
+        assert len(at.dataframe) == 2  # the table and the dictionary
+    else:
+        assert chart_specs(at)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"family": ["iMac", "Mac mini"], "log": "false", "price": "nominal"},
+        {"form": "laptop", "arch": ["PowerPC", "Intel"], "metric": "gpu-tflops", "view": "over-time"},
+        {"years": ["1984", "1990"], "base_year": "1990", "highlight": ["macintosh-128k"], "view": "timeline"},
+        {"years": ["2030", "2040"], "family": "Nope", "view": "data"},
+        {"family": "Xserve", "years": ["1984", "1985"]},  # nothing matches
+    ],
+)
+def test_parameter_combinations_render(run_app: Run, params: dict[str, str | list[str]]) -> None:
+    at = run_app(params)
+    assert not at.exception
+
+
+def test_url_seeds_every_widget(run_app: Run) -> None:
+    params = {
+        "view": "over-time", "family": ["iMac", "PowerBook"], "form": "laptop", "arch": "PowerPC", "years": ["1995", "2005"],
+        "metric": "gpu-tflops", "price": "nominal", "base_year": "2000", "log": "false", "highlight": ["imac-g3-rev-a-1998"],
+    }  # fmt: skip
+    at = run_app(params)
+    assert at.segmented_control(key="view").value == "over-time"
+    assert at.multiselect(key="family").value == ["iMac", "PowerBook"]
+    assert at.multiselect(key="form").value == ["laptop"]
+    assert at.multiselect(key="arch").value == ["PowerPC"]
+    assert at.slider(key="years").value == (1995, 2005)
+    assert at.selectbox(key="metric").value == "gpu-tflops"
+    assert at.segmented_control(key="price").value == "nominal"
+    assert at.selectbox(key="base_year").value == 2000
+    assert at.toggle(key="log").value is False
+    assert at.multiselect(key="highlight").value == ["imac-g3-rev-a-1998"]
+    assert not page_text(at).count("Ignored"), "every seeded value was valid"
+
+
+def test_invalid_url_values_fall_back_and_are_named(run_app: Run) -> None:
+    at = run_app({"view": "map", "family": ["iMac", "Toaster"], "colour": "red"})
+    assert not at.exception
+    text = page_text(at)
+    assert "Ignored view='map'" in text
+    assert "Ignored family='Toaster'" in text
+    assert "unknown URL parameter 'colour'" in text
+    assert at.segmented_control(key="view").value == "price-performance"
+    assert at.multiselect(key="family").value == ["iMac"]
+    assert "colour" not in at.query_params
+
+
+def test_changing_the_measure_changes_the_chart_and_the_url(run_app: Run) -> None:
+    at = run_app()
+    before = chart_specs(at)[0]["layout"]["xaxis"]["title"]["text"]
+    at.selectbox(key="metric").set_value("gpu-tflops").run()
+    after = chart_specs(at)[0]["layout"]["xaxis"]["title"]["text"]
+    assert before != after and "TFLOPS" in after
+    assert at.query_params["metric"] == "gpu-tflops"
+
+
+def test_changing_a_filter_changes_the_table_and_the_url(run_app: Run) -> None:
+    at = run_app({"view": "data"})
+    everything = len(at.dataframe[0].value)
+    at.multiselect(key="form").set_value(["laptop"]).run()
+    laptops = at.dataframe[0].value
+    assert 0 < len(laptops) < everything
+    assert set(laptops["form_factor"]) == {"laptop"}
+    assert at.query_params["form"] == "laptop"
+
+
+def test_log_toggle_and_price_mode_reach_the_axes(run_app: Run) -> None:
+    at = run_app()
+    at.toggle(key="log").set_value(False).run()
+    at.segmented_control(key="price").set_value("nominal").run()
+    layout = chart_specs(at)[0]["layout"]
+    assert layout["yaxis"]["type"] == "linear"
+    assert "nominal" in layout["yaxis"]["title"]["text"]
+
+
+def test_shown_table_is_the_download_table_for_the_url(run_app: Run) -> None:
+    params = {"view": "data", "form": ["laptop"], "years": ["1990", "2010"], "base_year": "2000"}
+    at = run_app(params)
+    shown = at.dataframe[0].value
+    options = make_options(DS.models, sorted(DS.cpi["year"].astype(int)))
+    state, _ = parse_query({k: v if isinstance(v, list) else [v] for k, v in params.items()}, options)
+    expected = make_table(make_view_frame(DS.models, DS.cpi, state), state.base_year)
+    assert shown["model_id"].tolist() == expected["model_id"].tolist()
+    assert shown["price_real_usd"].fillna(-1).tolist() == expected["price_real_usd"].fillna(-1).tolist()
+    downloaded = pd.read_csv(io.BytesIO(table_to_csv(expected)))
+    assert downloaded["model_id"].tolist() == shown["model_id"].tolist()
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Download this table (CSV)", "Download this table (Parquet)"]
+
+
+def test_measure_coverage_is_counted_and_named(run_app: Run) -> None:
+    at = run_app({"metric": "gpu-tflops"})
+    assert "shown models have a value; without one:" in page_text(at)
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "words"),
+    [
+        ("models.csv", None, "column 'price_usd'"),
+        ("cpi_us.csv", "year,cpi_u\n1984,abc\n", "required column 'months' is missing"),
+        ("datapackage.json", "{broken", "not valid JSON"),
+    ],
+)
+def test_corrupt_data_shows_a_message_not_a_traceback(run_app: Run, tmp_path: Path, file: str, content: str | None, words: str) -> None:
+    data = copy_real_data(tmp_path / "data")
+    if content is None:
+        text = (data / file).read_text(encoding="utf-8").splitlines()
+        header = text[0].split(",")
+        cells = next(iter(__import__("csv").reader([text[1]])))
+        cells[header.index("price_usd")] = "-5"
+        import csv as _csv
+
+        buf = io.StringIO()
+        _csv.writer(buf, lineterminator="\n").writerows([header, cells])
+        content = buf.getvalue() + "\n".join(text[2:]) + "\n"
+    (data / file).write_text(content, encoding="utf-8")
+    at = run_app({"family": "iMac", "view": "data"}, data_dir=data)
+    assert not at.exception
+    [error] = at.error
+    assert words in error.value
+    assert file in error.value
+    assert at.query_params["family"] == "iMac", "the user's link is kept"

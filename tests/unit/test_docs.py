@@ -1,0 +1,44 @@
+"""data/README.md and data/datapackage.json stay in step with the schema and the files."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from maclineup.dictionary import derived_markdown, dictionary_markdown, make_resource_schema
+from maclineup.paths import DEFAULT_DATA_DIR
+from maclineup.schema import TABLES, Table
+
+README = (DEFAULT_DATA_DIR / "README.md").read_text(encoding="utf-8")
+PACKAGE = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def _block(name: str) -> str:
+    start, end = f"<!-- BEGIN GENERATED: {name} -->\n", f"\n<!-- END GENERATED: {name} -->"
+    return README.split(start, 1)[1].split(end, 1)[0]
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_readme_dictionary_matches_the_schema(table: Table) -> None:
+    assert _block(table.name) == dictionary_markdown(table), "run scripts/sync_docs.py"
+
+
+def test_readme_lists_the_derived_download_columns() -> None:
+    assert _block("derived") == derived_markdown()
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_datapackage_describes_each_table_as_declared(table: Table) -> None:
+    resource = next(r for r in PACKAGE["resources"] if r["name"] == table.name)
+    assert resource["path"] == table.filename
+    assert resource["schema"] == make_resource_schema(table), "run scripts/sync_docs.py"
+    with (DEFAULT_DATA_DIR / table.filename).open(newline="", encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    assert header == [f["name"] for f in resource["schema"]["fields"]]
+
+
+def test_datapackage_has_version_sources_and_licences() -> None:
+    assert PACKAGE["version"]
+    assert PACKAGE["sources"] and PACKAGE["licenses"]

@@ -1,0 +1,120 @@
+"""Every registered figure builds, has titles and units, round-trips to JSON and labels highlights."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from maclineup.charts import VIEW_FIGURES, coverage_lines, make_chart_spec, make_chart_view
+from maclineup.figures import FIGURES, compute_eras
+from maclineup.loading import Dataset, load_dataset
+from maclineup.paths import DEFAULT_DATA_DIR
+from maclineup.selection import make_view_frame
+from maclineup.viewstate import ViewState, default_state, make_options
+from tests.fixtures import make_data_dir
+
+AS_OF = date(2026, 11, 1)
+
+
+@pytest.fixture(params=["fixture", "real"])
+def ds(request: pytest.FixtureRequest, tmp_path: Path) -> Dataset:
+    return load_dataset(make_data_dir(tmp_path) if request.param == "fixture" else DEFAULT_DATA_DIR)
+
+
+def _state(ds: Dataset, **changes: object) -> ViewState:
+    options = make_options(ds.models, sorted(ds.cpi["year"].astype(int)))
+    return replace(default_state(options), **changes)  # type: ignore[arg-type]
+
+
+def _build(ds: Dataset, name: str, state: ViewState) -> go.Figure:
+    frame = make_view_frame(ds.models, ds.cpi, state)
+    spec = make_chart_spec(state, ds.cpi, compute_eras(ds.models, AS_OF), AS_OF)
+    return FIGURES[name](frame, spec)
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+@pytest.mark.parametrize("changes", [{}, {"price": "nominal", "log": False, "metric": "gpu-tflops"}])
+def test_every_figure_builds_with_titles_and_units(ds: Dataset, name: str, changes: dict[str, object]) -> None:
+    fig = _build(ds, name, _state(ds, **changes))
+    assert FIGURES[name].__doc__, "each builder names the question it answers"
+    assert fig.layout.title.text
+    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+    if name != "timeline":
+        axis_titles = fig.layout.xaxis.title.text + fig.layout.yaxis.title.text
+        assert "(" in axis_titles and ")" in axis_titles, "axis titles carry units"
+    assert len(fig.data) >= 1 or changes.get("metric") == "gpu-tflops", "only a measure no shown model has may leave a chart empty"
+    assert pio.from_json(fig.to_json()).layout.title.text == fig.layout.title.text
+
+
+def test_price_axis_says_which_dollars(ds: Dataset) -> None:
+    real = _build(ds, "price-performance", _state(ds, price="real", base_year=int(ds.cpi["year"].iloc[0])))
+    nominal = _build(ds, "price-performance", _state(ds, price="nominal"))
+    assert "US$ of 1984" in real.layout.yaxis.title.text
+    assert "nominal" in nominal.layout.yaxis.title.text
+
+
+@pytest.mark.parametrize(("log", "axis_type"), [(True, "log"), (False, "linear")])
+def test_log_toggle_sets_axis_types(ds: Dataset, log: bool, axis_type: str) -> None:
+    fig = _build(ds, "price-performance", _state(ds, log=log))
+    assert (fig.layout.xaxis.type, fig.layout.yaxis.type) == (axis_type, axis_type)
+
+
+def test_traces_are_coloured_by_family_and_points_match_plottable_rows(ds: Dataset) -> None:
+    state = _state(ds)
+    frame = make_view_frame(ds.models, ds.cpi, state)
+    fig = _build(ds, "price-performance", state)
+    plottable = frame.dropna(subset=["performance", "price_shown_usd"])
+    assert sum(len(t.x) for t in fig.data) == len(plottable)
+    assert {t.name for t in fig.data} == set(plottable["family"])
+
+
+def test_highlighted_models_are_labelled_at_their_point_on_log_axes(tmp_path: Path) -> None:
+    ds = load_dataset(make_data_dir(tmp_path))
+    fig = _build(ds, "price-performance", _state(ds, highlight=("mac-b",), price="nominal", log=True))
+    [note] = fig.layout.annotations
+    assert "Mac B" in note.text
+    assert note.x == pytest.approx(math.log10(0.25))
+    assert note.y == pytest.approx(math.log10(3000))
+
+
+def test_imac_pro_is_highlighted_by_default_with_its_announcement() -> None:
+    ds = load_dataset(DEFAULT_DATA_DIR)
+    fig = _build(ds, "price-performance", _state(ds))
+    texts = [a.text for a in fig.layout.annotations]
+    assert any("iMac Pro" in t and "WWDC 2017" in t and "$4,999" in t for t in texts), texts
+
+
+def test_over_time_shows_era_bands_and_top_price_bars(tmp_path: Path) -> None:
+    ds = load_dataset(make_data_dir(tmp_path))
+    fig = _build(ds, "price-over-time", _state(ds, price="nominal"))
+    bands = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(bands) == 4
+    powerbook = next(t for t in fig.data if t.name == "PowerBook")
+    assert list(powerbook.error_y.array) == [1000]
+
+
+def test_timeline_bars_run_to_discontinuation_or_today(tmp_path: Path) -> None:
+    ds = load_dataset(make_data_dir(tmp_path))
+    fig = _build(ds, "timeline", _state(ds))
+    compact = next(t for t in fig.data if t.name == "Compact Macintosh")
+    days = compact.x[0] / 86_400_000
+    assert days == pytest.approx((date(1985, 10, 1) - date(1984, 1, 24)).days)
+    studio = next(t for t in fig.data if t.name == "Mac Studio")
+    assert studio.x[0] / 86_400_000 == pytest.approx((AS_OF - date(2022, 3, 18)).days)
+
+
+@pytest.mark.parametrize("view", list(VIEW_FIGURES))
+def test_chart_views_build_and_name_their_coverage(ds: Dataset, view: str) -> None:
+    state = _state(ds, view=view)
+    frame = make_view_frame(ds.models, ds.cpi, state)
+    spec = make_chart_spec(state, ds.cpi, compute_eras(ds.models, AS_OF), AS_OF)
+    built = make_chart_view(frame, view, spec)
+    assert [k for k, _ in built.figures] == [f"chart_{n}" for n in VIEW_FIGURES[view]]
+    assert built.coverage == coverage_lines(frame, view, spec)
+    assert all(f"of {len(frame)} shown models" in line for line in built.coverage)

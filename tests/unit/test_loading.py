@@ -1,0 +1,108 @@
+"""The loader accepts valid data and rejects every kind of corruption with file, row, column and rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from maclineup.loading import DataError, load_dataset, load_table
+from maclineup.schema import MODELS
+from tests.fixtures import MODEL_ROWS, make_data_dir, write_models
+
+
+def test_valid_fixture_loads_with_types(tmp_path: Path) -> None:
+    ds = load_dataset(make_data_dir(tmp_path))
+    assert len(ds.models) == len(MODEL_ROWS)
+    assert ds.version == "test-1"
+    assert str(ds.models["price_usd"].dtype) == "float64"
+    assert str(ds.models["cpu_cores"].dtype) == "Int64"
+    assert str(ds.models["name"].dtype) == "str"
+    assert ds.models["announced"].dt.year.tolist() == [1984, 1998, 2010, 2022]
+
+
+def _corrupt(rows: list[dict[str, str]], index: int, **changes: str) -> list[dict[str, str]]:
+    out = [dict(r) for r in rows]
+    out[index].update(changes)
+    return out
+
+
+CORRUPTIONS = [
+    # (what, rows, columns, expected row, expected column, words in the rule)
+    ("bad date", _corrupt(MODEL_ROWS, 1, announced="1998-13-45"), None, 2, "announced", "is not a date"),
+    ("negative price", _corrupt(MODEL_ROWS, 2, price_usd="-5"), None, 3, "price_usd", "below the minimum"),
+    ("duplicate id", _corrupt(MODEL_ROWS, 3, model_id="mac-a"), None, 4, "model_id", "not unique"),
+    ("unknown family", _corrupt(MODEL_ROWS, 0, family="Macintosh Toaster"), None, 1, "family", "not one of the allowed values"),
+    ("text in a number", _corrupt(MODEL_ROWS, 0, cpu_clock_mhz="fast"), None, 1, "cpu_clock_mhz", "is not a number"),
+    ("text in a whole number", _corrupt(MODEL_ROWS, 0, cpu_cores="1.5"), None, 1, "cpu_cores", "is not a whole number"),
+    ("missing required value", _corrupt(MODEL_ROWS, 1, name=""), None, 2, "name", "a value is required"),
+    ("source not a URL", _corrupt(MODEL_ROWS, 1, price_source="my memory"), None, 2, "price_source", "does not match"),
+    ("released before announced", _corrupt(MODEL_ROWS, 0, released="1983-12-01"), None, 1, "released", "before/below announced"),
+    ("top price below base", _corrupt(MODEL_ROWS, 1, price_max_usd="100"), None, 2, "price_max_usd", "before/below price_usd"),
+    ("no launch date at all", _corrupt(MODEL_ROWS, 2, announced="", announced_precision=""), None, 3, "announced", "at least one of: announced, released"),
+    ("date without precision", _corrupt(MODEL_ROWS, 0, discontinued_precision=""), None, 1, "discontinued_precision", "required exactly when"),
+    ("missing column", MODEL_ROWS, [c for c in MODELS.column_names if c != "price_usd"], None, "price_usd", "required column 'price_usd' is missing"),
+    ("unknown column", MODEL_ROWS, [*MODELS.column_names, "colour"], None, "colour", "unknown column"),
+]
+
+
+@pytest.mark.parametrize(("what", "rows", "columns", "row", "column", "words"), CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
+def test_corrupt_models_file_is_rejected_naming_file_row_column_and_rule(
+    tmp_path: Path, what: str, rows: list[dict[str, str]], columns: list[str] | None, row: int | None, column: str, words: str
+) -> None:
+    path = tmp_path / "models.csv"
+    write_models(path, rows, columns)
+    with pytest.raises(DataError) as caught:
+        load_table(path, MODELS)
+    matching = [p for p in caught.value.problems if p.column == column and p.row == row]
+    assert matching, f"{what}: no problem at row {row}, column {column}: {caught.value}"
+    message = str(matching[0])
+    assert message.startswith("models.csv")
+    assert words in message
+    if row is not None:
+        assert f"row {row}" in message
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    rows = _corrupt(_corrupt(MODEL_ROWS, 0, price_usd="abc"), 2, family="Nope")
+    write_models(tmp_path / "models.csv", rows)
+    with pytest.raises(DataError) as caught:
+        load_table(tmp_path / "models.csv", MODELS)
+    assert {(p.row, p.column) for p in caught.value.problems} == {(1, "price_usd"), (3, "family")}
+
+
+def test_month_precision_dates_compare_by_month(tmp_path: Path) -> None:
+    # Released "1998-06" (month) is not before announced 1998-06-20 once compared by month.
+    rows = _corrupt(MODEL_ROWS, 1, announced="1998-06-20", released="1998-06-01", released_precision="month")
+    write_models(tmp_path / "models.csv", rows)
+    assert len(load_table(tmp_path / "models.csv", MODELS)) == len(MODEL_ROWS)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(b"", "the file is empty"), (b"\xff\xfe\x00garbage\x00", "not UTF-8"), (b'model_id,name\n"unterminated', "required column")],
+    ids=["empty", "binary", "truncated"],
+)
+def test_unreadable_files_get_a_message(tmp_path: Path, content: bytes, words: str) -> None:
+    (tmp_path / "models.csv").write_bytes(content)
+    with pytest.raises(DataError) as caught:
+        load_table(tmp_path / "models.csv", MODELS)
+    assert words in str(caught.value)
+
+
+def test_missing_files_and_bad_metadata_are_all_reported(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path / "d")
+    (data / "cpi_us.csv").unlink()
+    (data / "datapackage.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data)
+    text = str(caught.value)
+    assert "cpi_us.csv: the file is missing" in text
+    assert "datapackage.json: the file is not valid JSON" in text
+
+
+def test_a_model_known_only_by_its_release_date_loads_and_is_placed_by_it(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    write_models(data / "models.csv", _corrupt(MODEL_ROWS, 0, announced="", announced_precision=""))
+    models = load_dataset(data).models.set_index("model_id")
+    assert str(models.loc["mac-a", "launched"].date()) == "1984-01-24"

@@ -1,0 +1,97 @@
+"""URL parameters: parsed with fallbacks and notices, written without defaults, round-tripped."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from maclineup.loading import load_dataset
+from maclineup.viewstate import ViewOptions, default_state, make_options, parse_query, to_query
+from tests.fixtures import make_data_dir
+
+
+@pytest.fixture
+def options(tmp_path: Path) -> ViewOptions:
+    ds = load_dataset(make_data_dir(tmp_path))
+    return make_options(ds.models, [1984, 2010, 2024])
+
+
+def test_defaults_come_from_the_data(options: ViewOptions) -> None:
+    state = default_state(options)
+    assert state.years == (1984, 2022)
+    assert state.base_year == 2024
+    assert state.view == "price-performance"
+    assert state.highlight == ()  # the fixture has no imac-pro-2017
+    assert to_query(state, options) == {}
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "expected"),
+    [
+        ({"view": ["timeline"]}, "view", "timeline"),
+        ({"family": ["iMac", "PowerBook"]}, "family", ("iMac", "PowerBook")),
+        ({"form": ["laptop"]}, "form", ("laptop",)),
+        ({"arch": ["Intel"]}, "arch", ("Intel",)),
+        ({"years": ["2010", "1990"]}, "years", (1990, 2010)),
+        ({"metric": ["gpu-tflops"]}, "metric", "gpu-tflops"),
+        ({"price": ["nominal"]}, "price", "nominal"),
+        ({"base_year": ["2010"]}, "base_year", 2010),
+        ({"log": ["false"]}, "log", False),
+        ({"highlight": ["mac-b", "mac-d"]}, "highlight", ("mac-b", "mac-d")),
+        ({"highlight": [""]}, "highlight", ()),
+    ],
+)
+def test_url_seeds_the_state(options: ViewOptions, params: dict[str, list[str]], field: str, expected: object) -> None:
+    state, notices = parse_query(params, options)
+    assert getattr(state, field) == expected
+    assert notices == []
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "words"),
+    [
+        ({"view": ["map"]}, "view", "Ignored view='map'"),
+        ({"family": ["iMac", "Toaster"]}, None, "Ignored family='Toaster'"),
+        ({"years": ["1990"]}, "years", "Ignored years='1990'"),
+        ({"years": ["1950", "2000"]}, "years", "between 1984 and 2022"),
+        ({"years": ["a", "b"]}, "years", "Ignored years"),
+        ({"metric": ["speed"]}, "metric", "Ignored metric='speed'"),
+        ({"price": ["cheap"]}, "price", "Ignored price='cheap'"),
+        ({"base_year": ["1999"]}, "base_year", "Ignored base_year='1999'"),
+        ({"log": ["maybe"]}, "log", "Ignored log='maybe'"),
+        ({"highlight": ["no-such-mac"]}, "highlight", "Ignored highlight='no-such-mac'"),
+        ({"colour": ["red"]}, None, "unknown URL parameter 'colour'"),
+    ],
+)
+def test_invalid_values_fall_back_to_defaults_with_a_notice(options: ViewOptions, params: dict[str, list[str]], field: str | None, words: str) -> None:
+    state, notices = parse_query(params, options)
+    assert any(words in n for n in notices), notices
+    if field:
+        assert getattr(state, field) == getattr(default_state(options), field)
+
+
+def test_valid_values_survive_next_to_invalid_ones(options: ViewOptions) -> None:
+    state, notices = parse_query({"family": ["iMac", "Toaster"], "view": ["data"], "junk": ["1"]}, options)
+    assert state.family == ("iMac",)
+    assert state.view == "data"
+    assert len(notices) == 2
+
+
+def test_streamlit_embed_parameters_are_not_reported(options: ViewOptions) -> None:
+    assert parse_query({"embed": ["true"]}, options)[1] == []
+
+
+def test_query_round_trips_and_leaves_defaults_out(options: ViewOptions) -> None:
+    state = replace(default_state(options), view="data", family=("iMac",), years=(1990, 2010), log=False, base_year=2010, highlight=())
+    query = to_query(state, options)
+    assert query == {"view": ["data"], "family": ["iMac"], "years": ["1990", "2010"], "base_year": ["2010"], "log": ["false"]}
+    assert parse_query(query, options) == (state, [])
+
+
+def test_clearing_a_default_highlight_is_written_as_an_empty_value(options: ViewOptions) -> None:
+    with_default = replace(options, model_names={"imac-pro-2017": "iMac Pro", **options.model_names})
+    state = replace(default_state(with_default), highlight=())
+    assert to_query(state, with_default) == {"highlight": [""]}
+    assert parse_query({"highlight": [""]}, with_default)[0].highlight == ()
