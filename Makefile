@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint typecheck unit app browser bench clean
+.PHONY: run test lint typecheck unit app browser bench clean screenshot
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,8 @@ bench: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# Refresh the README's screenshot from the browser test's capture.
+screenshot: $(VENV)/.dev
+	$(PY) -m pytest tests/browser -k renders_charts -q
+	cp tests/browser/artifacts/dashboard.png docs/screenshot.png
