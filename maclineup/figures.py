@@ -95,13 +95,13 @@ def _day(ts: pd.Timestamp) -> str:
     return "—" if pd.isna(ts) else f"{ts.day} {ts:%b %Y}"
 
 
-def _launch_words(row: Mapping[str, Any]) -> str:
+def _launch_words(row: Any) -> str:
     if pd.notna(row["announced"]):
         return f"announced {_day(row['announced'])}"
     return f"released {_day(row['released'])} (announcement date unknown)"
 
 
-def hover_text(row: Mapping[str, Any], spec: ChartSpec) -> str:
+def hover_text(row: Mapping[Any, Any], spec: ChartSpec) -> str:
     """Hover card for one model: name, dates, both prices, key specs and the price source."""
     cpu = html.escape(str(row["cpu"])) if pd.notna(row["cpu"]) else "—"
     cores = "" if pd.isna(row["cpu_cores"]) else f"{int(row['cpu_cores'])}-core "
