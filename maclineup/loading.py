@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from maclineup.schema import CPI, MODELS, Column, Table
+from maclineup.schema import CPI, EVENTS, MODELS, Column, Table
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Dataset:
 
     models: pd.DataFrame
     cpi: pd.DataFrame
+    events: pd.DataFrame
     version: str
     title: str
     sources: tuple[dict[str, str], ...]
@@ -197,6 +198,42 @@ def _to_frame(values: dict[str, list[Any]], table: Table) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
+def check_event_links(models: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:
+    """Every ``models.event_id`` names an event whose name is ``models.event`` and whose date is the announcement."""
+    problems: list[Problem] = []
+    by_id = events.set_index("event_id")
+    for n, row in enumerate(models.itertuples(index=False), start=1):
+        if pd.isna(row.event_id):
+            if pd.notna(row.event):
+                problems.append(Problem(MODELS.filename, "an event name needs an event_id", row=n, column="event_id", row_key=row.model_id))
+            continue
+        if row.event_id not in by_id.index:
+            problems.append(Problem(MODELS.filename, f"event_id '{row.event_id}' is not in {EVENTS.filename}", row=n, column="event_id", row_key=row.model_id))
+            continue
+        event = by_id.loc[row.event_id]
+        if event["kind"] != "press release" and row.event != event["name"]:
+            problems.append(
+                Problem(
+                    MODELS.filename,
+                    f"event '{row.event}' differs from the name in {EVENTS.filename} ('{event['name']}')",
+                    row=n,
+                    column="event",
+                    row_key=row.model_id,
+                )
+            )
+        if row.announced != event["date"]:
+            problems.append(
+                Problem(
+                    MODELS.filename,
+                    f"announced ({row.announced}) differs from the event's date ({event['date']})",
+                    row=n,
+                    column="announced",
+                    row_key=row.model_id,
+                )
+            )
+    return problems
+
+
 def add_launch_date(models: pd.DataFrame) -> pd.DataFrame:
     """Add ``launched``: the announcement date, or the release date where no announcement date is published.
 
@@ -232,7 +269,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     """Load and validate every table in ``data_dir``; raise DataError with all problems at once."""
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
-    for table in (MODELS, CPI):
+    for table in (MODELS, CPI, EVENTS):
         try:
             frames[table.name] = load_table(data_dir / table.filename, table)
         except DataError as err:
@@ -241,12 +278,15 @@ def load_dataset(data_dir: Path) -> Dataset:
         meta = load_package_metadata(data_dir / "datapackage.json")
     except DataError as err:
         problems += err.problems
+    if not problems:
+        problems += check_event_links(frames[MODELS.name], frames[EVENTS.name])
     if problems:
         raise DataError(problems)
     models = add_launch_date(frames[MODELS.name]).sort_values(["launched", "model_id"], ignore_index=True)
     return Dataset(
         models=models,
         cpi=frames[CPI.name],
+        events=frames[EVENTS.name],
         version=meta["version"],
         title=str(meta.get("title", "")),
         sources=tuple(meta.get("sources", ())),

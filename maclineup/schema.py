@@ -149,6 +149,7 @@ MODELS = Table(
         _date("discontinued", "Day Apple stopped selling the model; empty while still sold or when unknown (see notes)."),
         _text("discontinued_precision", "How precisely `discontinued` is known.", allowed=DATE_PRECISIONS),
         _text("event", "Keynote or expo where the model was announced; empty for a press release."),
+        _text("event_id", "The announcement in `events.csv` (keynote, expo or press release); empty when unknown.", pattern=MODEL_ID_PATTERN),
         _num("price_usd", "float", "US$ (nominal)", "US launch price of the base configuration.", minimum=1),
         _num("price_max_usd", "float", "US$ (nominal)", "US launch price of the most expensive standard configuration as published.", minimum=1),
         _text("cpu", "CPU of the base configuration."),
@@ -195,4 +196,23 @@ CPI = Table(
     ),
 )
 
-TABLES: tuple[Table, ...] = (MODELS, CPI)
+EVENT_KINDS: tuple[str, ...] = ("special event", "WWDC keynote", "trade show", "shareholder meeting", "press release")
+
+EVENTS = Table(
+    name="events",
+    filename="events.csv",
+    title="Where Macs were announced",
+    description="Apple keynotes, trade-show keynotes and press releases at which Mac models were announced.",
+    key="event_id",
+    columns=(
+        _text("event_id", "Stable identifier, lowercase kebab-case; `models.event_id` refers to it.", required=True, unique=True, pattern=MODEL_ID_PATTERN),
+        _text("name", "The event's common name, as in `models.event`.", required=True),
+        _text("kind", "What sort of announcement it was.", required=True, allowed=EVENT_KINDS),
+        _date("date", "Day of the announcement (first of the month when only the month is known).", required=True),
+        _text("date_precision", "How precisely `date` is known.", required=True, allowed=DATE_PRECISIONS),
+        _text("source", "URL of a source for the date.", required=True, pattern=URL_LIST_PATTERN),
+        _text("notes", "Caveats."),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (MODELS, CPI, EVENTS)

@@ -15,13 +15,15 @@ SRC = "https://example.org/source"
 MODEL_ROWS: list[dict[str, str]] = [
     {"model_id": "mac-a", "name": "Mac A", "family": "Compact Macintosh", "form_factor": "all-in-one", "architecture": "68k",
      "announced": "1984-01-24", "announced_precision": "day", "released": "1984-01-24", "released_precision": "day",
-     "discontinued": "1985-10-01", "discontinued_precision": "day", "event": "Keynote 1984", "price_usd": "2000", "price_max_usd": "",
+     "discontinued": "1985-10-01", "discontinued_precision": "day", "event": "Keynote 1984", "event_id": "keynote-1984",
+     "price_usd": "2000", "price_max_usd": "",
      "cpu": "Motorola 68000", "cpu_cores": "1", "cpu_clock_mhz": "8", "ram_gb": "0.125", "display_in": "9"},
     {"model_id": "mac-b", "name": "Mac B", "family": "PowerBook", "form_factor": "laptop", "architecture": "PowerPC",
      "announced": "1998-05-06", "announced_precision": "day", "released": "1998-06-01", "released_precision": "month",
      "price_usd": "3000", "price_max_usd": "4000", "cpu": "PowerPC G3", "cpu_cores": "1", "cpu_clock_mhz": "250", "ram_gb": "0.03125"},
     {"model_id": "mac-c", "name": "Mac C", "family": "iMac", "form_factor": "all-in-one", "architecture": "Intel",
-     "announced": "2010-07-27", "announced_precision": "day", "price_usd": "1200", "cpu": "Intel Core i3", "cpu_cores": "2",
+     "announced": "2010-07-27", "announced_precision": "day", "event_id": "press-release-2010-07-27",
+     "price_usd": "1200", "cpu": "Intel Core i3", "cpu_cores": "2",
      "cpu_clock_mhz": "3060", "gpu_tflops": "", "display_in": "21.5"},
     {"model_id": "mac-d", "name": "Mac D", "family": "Mac Studio", "form_factor": "desktop", "architecture": "Apple silicon",
      "announced": "2022-03-08", "announced_precision": "day", "released": "2022-03-18", "released_precision": "day",
@@ -47,6 +49,12 @@ def make_data_dir(root: Path) -> Path:
     with (root / "cpi_us.csv").open("w", encoding="utf-8") as fh:
         fh.write("year,cpi_u,months,note\n")
         fh.writelines(f"{y},{v},12,\n" for y, v in CPI_ROWS)
+    (root / "events.csv").write_text(
+        "event_id,name,kind,date,date_precision,source,notes\n"
+        f"keynote-1984,Keynote 1984,special event,1984-01-24,day,{SRC},\n"
+        f'press-release-2010-07-27,"Apple press release, 27 Jul 2010",press release,2010-07-27,day,{SRC},\n',
+        encoding="utf-8",
+    )
     (root / "datapackage.json").write_text(json.dumps({"version": "test-1", "resources": []}), encoding="utf-8")
     return root
 

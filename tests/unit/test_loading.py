@@ -103,6 +103,31 @@ def test_missing_files_and_bad_metadata_are_all_reported(tmp_path: Path) -> None
 
 def test_a_model_known_only_by_its_release_date_loads_and_is_placed_by_it(tmp_path: Path) -> None:
     data = make_data_dir(tmp_path)
-    write_models(data / "models.csv", _corrupt(MODEL_ROWS, 0, announced="", announced_precision=""))
+    write_models(data / "models.csv", _corrupt(MODEL_ROWS, 0, announced="", announced_precision="", event="", event_id=""))
     models = load_dataset(data).models.set_index("model_id")
     assert str(models.loc["mac-a", "launched"].date()) == "1984-01-24"
+
+
+@pytest.mark.parametrize(
+    ("changes", "column", "words"),
+    [
+        ({"event_id": "wwdc-1999"}, "event_id", "event_id 'wwdc-1999' is not in events.csv"),
+        ({"event": "Keynote 1985"}, "event", "differs from the name in events.csv"),
+        ({"announced": "1984-01-23", "released": "1984-01-24"}, "announced", "differs from the event's date"),
+        ({"event_id": ""}, "event_id", "an event name needs an event_id"),
+    ],
+)
+def test_event_links_are_checked(tmp_path: Path, changes: dict[str, str], column: str, words: str) -> None:
+    data = make_data_dir(tmp_path)
+    write_models(data / "models.csv", _corrupt(MODEL_ROWS, 0, **changes))
+    with pytest.raises(DataError) as caught:
+        load_dataset(data)
+    [problem] = caught.value.problems
+    assert (problem.row, problem.column) == (1, column)
+    assert words in str(problem)
+
+
+def test_events_load_with_their_models(tmp_path: Path) -> None:
+    ds = load_dataset(make_data_dir(tmp_path))
+    assert ds.events["event_id"].tolist() == ["keynote-1984", "press-release-2010-07-27"]
+    assert set(ds.models["event_id"].dropna()) <= set(ds.events["event_id"])
