@@ -201,36 +201,25 @@ def _to_frame(values: dict[str, list[Any]], table: Table) -> pd.DataFrame:
 def check_event_links(models: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:
     """Every ``models.event_id`` names an event whose name is ``models.event`` and whose date is the announcement."""
     problems: list[Problem] = []
-    by_id = events.set_index("event_id")
-    for n, row in enumerate(models.itertuples(index=False), start=1):
-        if pd.isna(row.event_id):
-            if pd.notna(row.event):
-                problems.append(Problem(MODELS.filename, "an event name needs an event_id", row=n, column="event_id", row_key=row.model_id))
+    by_id: dict[Any, dict[str, Any]] = {e["event_id"]: e for e in events.to_dict("records")}
+    for n, row in enumerate(models.to_dict("records"), start=1):
+        key, event_id, name = str(row["model_id"]), row["event_id"], row["event"]
+
+        def problem(column: str, rule: str, n: int = n, key: str = key) -> Problem:
+            return Problem(MODELS.filename, rule, row=n, column=column, row_key=key)
+
+        if pd.isna(event_id):
+            if pd.notna(name):
+                problems.append(problem("event_id", "an event name needs an event_id"))
             continue
-        if row.event_id not in by_id.index:
-            problems.append(Problem(MODELS.filename, f"event_id '{row.event_id}' is not in {EVENTS.filename}", row=n, column="event_id", row_key=row.model_id))
+        event = by_id.get(event_id)
+        if event is None:
+            problems.append(problem("event_id", f"event_id '{event_id}' is not in {EVENTS.filename}"))
             continue
-        event = by_id.loc[row.event_id]
-        if event["kind"] != "press release" and row.event != event["name"]:
-            problems.append(
-                Problem(
-                    MODELS.filename,
-                    f"event '{row.event}' differs from the name in {EVENTS.filename} ('{event['name']}')",
-                    row=n,
-                    column="event",
-                    row_key=row.model_id,
-                )
-            )
-        if row.announced != event["date"]:
-            problems.append(
-                Problem(
-                    MODELS.filename,
-                    f"announced ({row.announced}) differs from the event's date ({event['date']})",
-                    row=n,
-                    column="announced",
-                    row_key=row.model_id,
-                )
-            )
+        if event["kind"] != "press release" and name != event["name"]:
+            problems.append(problem("event", f"event '{name}' differs from the name in {EVENTS.filename} ('{event['name']}')"))
+        if row["announced"] != event["date"]:
+            problems.append(problem("announced", f"announced ({row['announced']}) differs from the event's date ({event['date']})"))
     return problems
 
 
