@@ -201,7 +201,7 @@ def _to_frame(values: dict[str, list[Any]], table: Table) -> pd.DataFrame:
 def check_event_links(models: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:
     """Every ``models.event_id`` names an event whose name is ``models.event`` and whose date is the announcement."""
     problems: list[Problem] = []
-    by_id: dict[Any, dict[str, Any]] = {e["event_id"]: e for e in events.to_dict("records")}
+    by_id: dict[Any, dict[Any, Any]] = {e["event_id"]: e for e in events.to_dict("records")}
     for n, row in enumerate(models.to_dict("records"), start=1):
         key, event_id, name = str(row["model_id"]), row["event_id"], row["event"]
 
