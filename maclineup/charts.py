@@ -17,6 +17,7 @@ VIEW_FIGURES: dict[str, tuple[str, ...]] = {
     "price-performance": ("price-performance",),
     "over-time": ("price-over-time", "metric-over-time"),
     "timeline": ("timeline",),
+    "coverage": ("coverage",),
 }
 
 
@@ -50,6 +51,11 @@ def coverage_lines(df: pd.DataFrame, view: str, spec: ChartSpec) -> tuple[str, .
         return (
             compute_coverage(df, "discontinued").summary("Discontinuation date (hatched bars run to today)"),
             compute_coverage(df, "released").summary("Release date (bars without one start at the announcement)"),
+        )
+    if view == "coverage":
+        return (
+            "Each cell counts the shown models of that era and family with a value in that field. "
+            "An empty cell means no published source was found; the row's notes say why.",
         )
     return ()
 

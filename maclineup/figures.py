@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import plotly.graph_objects as go
 
+from maclineup.coverage import COVERAGE_FIELDS, compute_field_coverage
 from maclineup.metrics import Metric
 from maclineup.schema import ARCHITECTURES, FAMILIES
 
@@ -289,10 +290,41 @@ def make_timeline_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
     return _base_layout(fig, title, "Date", "Model", "timeline")
 
 
+def make_coverage_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
+    """Which fields does the catalogue know, era by era and family by family?"""
+    cov = compute_field_coverage(df)
+    cov = cov.assign(group=cov["architecture"] + " · " + cov["family"] + " (" + cov["models"].astype(str) + ")")
+    groups = list(dict.fromkeys(cov["group"]))
+    share = cov.pivot(index="group", columns="field", values="share").reindex(index=groups, columns=list(COVERAGE_FIELDS))
+    known = cov.pivot(index="group", columns="field", values="known").reindex(index=groups, columns=list(COVERAGE_FIELDS))
+    totals = cov.drop_duplicates("group").set_index("group")["models"].reindex(groups)
+    text = [[f"{int(k)}/{int(n)}" for k in row] for row, n in zip(known.to_numpy(), totals.to_numpy(), strict=True)]
+    fig = go.Figure(
+        go.Heatmap(
+            z=share.to_numpy(),
+            x=list(COVERAGE_FIELDS),
+            y=groups,
+            text=text,
+            texttemplate="%{text}",
+            colorscale="Blues",
+            zmin=0,
+            zmax=1,
+            colorbar={"title": {"text": "share known"}, "tickformat": ".0%"},
+            hovertemplate="%{y}<br>%{x}: %{text} models have a value<extra></extra>",
+        )
+    )
+    fig.update_layout(height=max(360, 24 * len(groups) + 160))
+    fig.update_yaxes(autorange="reversed")
+    layout = _base_layout(fig, "What the catalogue knows: models with a value, per era and family", "Field", "Era · family (models)", "coverage")
+    layout.update_layout(legend_title_text="")
+    return layout
+
+
 FigureBuilder = Callable[[pd.DataFrame, ChartSpec], go.Figure]
 FIGURES: dict[str, FigureBuilder] = {
     "price-performance": make_price_performance_figure,
     "price-over-time": make_price_over_time_figure,
     "metric-over-time": make_metric_over_time_figure,
     "timeline": make_timeline_figure,
+    "coverage": make_coverage_figure,
 }

@@ -19,6 +19,7 @@ VIEWS: dict[str, str] = {
     "over-time": "Over time",
     "timeline": "Lineup timeline",
     "data": "Data",
+    "coverage": "Coverage",
 }
 PRICE_MODES: dict[str, str] = {"real": "Real (constant dollars)", "nominal": "Nominal (dollars of the day)"}
 DEFAULT_HIGHLIGHT: tuple[str, ...] = ("imac-pro-2017",)

@@ -117,4 +117,16 @@ def test_chart_views_build_and_name_their_coverage(ds: Dataset, view: str) -> No
     built = make_chart_view(frame, view, spec)
     assert [k for k, _ in built.figures] == [f"chart_{n}" for n in VIEW_FIGURES[view]]
     assert built.coverage == coverage_lines(frame, view, spec)
-    assert all(f"of {len(frame)} shown models" in line for line in built.coverage)
+    if view != "coverage":
+        assert all(f"of {len(frame)} shown models" in line for line in built.coverage)
+    assert built.coverage
+
+
+def test_coverage_heatmap_counts_known_fields_per_era_and_family(tmp_path: Path) -> None:
+    ds = load_dataset(make_data_dir(tmp_path))
+    fig = _build(ds, "coverage", _state(ds))
+    [heat] = fig.data
+    assert list(heat.y) == ["68k · Compact Macintosh (1)", "PowerPC · PowerBook (1)", "Intel · iMac (1)", "Apple silicon · Mac Studio (1)"]
+    col = list(heat.x).index("price_max_usd")
+    assert [row[col] for row in heat.text] == ["0/1", "1/1", "0/1", "1/1"]
+    assert [row[col] for row in heat.z] == [0, 1, 0, 1]

@@ -105,3 +105,13 @@ def test_view_frame_shows_real_or_nominal_and_marks_highlights(ds: Dataset) -> N
     assert frame["highlighted"].tolist() == [False, True, False, False]
     real = make_view_frame(ds.models, ds.cpi, replace(state, price="real")).set_index("model_id")
     assert real.loc["mac-a", "price_shown_usd"] == pytest.approx(6200)
+
+
+def test_field_coverage_is_counted_per_era_and_family(ds: Dataset) -> None:
+    from maclineup.coverage import compute_field_coverage
+
+    cov = compute_field_coverage(ds.models).set_index(["family", "field"])
+    assert cov.loc[("PowerBook", "released"), "known"] == 1
+    assert cov.loc[("iMac", "released"), "known"] == 0
+    assert cov.loc[("Mac Studio", "gpu_tflops"), "share"] == 1.0
+    assert set(cov["models"]) == {1}

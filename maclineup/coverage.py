@@ -1,0 +1,27 @@
+"""Which fields the catalogue knows, per era and family: gaps shown, not hidden."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from maclineup.schema import ARCHITECTURES, FAMILIES
+
+COVERAGE_FIELDS: tuple[str, ...] = (
+    "announced", "released", "discontinued", "event_id", "price_usd", "price_max_usd", "cpu", "cpu_cores",
+    "cpu_clock_mhz", "ram_gb", "ram_max_gb", "storage_gb", "gpu", "gpu_tflops", "model_identifier",
+)  # fmt: skip
+
+
+def compute_field_coverage(models: pd.DataFrame) -> pd.DataFrame:
+    """One row per (era, family, field): how many models have a value, of how many."""
+    known = models[list(COVERAGE_FIELDS)].notna().assign(architecture=models["architecture"], family=models["family"])
+    grouped = known.groupby(["architecture", "family"], observed=True)
+    counts = grouped[list(COVERAGE_FIELDS)].sum().stack().rename("known").reset_index()
+    counts = counts.rename(columns={"level_2": "field"})
+    totals = grouped.size().rename("models").reset_index()
+    out = counts.merge(totals, on=["architecture", "family"])
+    out["share"] = out["known"] / out["models"]
+    out["era_order"] = out["architecture"].map(ARCHITECTURES.index)
+    out["family_order"] = out["family"].map(FAMILIES.index)
+    out = out.sort_values(["era_order", "family_order"], kind="stable").drop(columns=["era_order", "family_order"])
+    return out.reset_index(drop=True)
