@@ -16,8 +16,7 @@ def compute_field_coverage(models: pd.DataFrame) -> pd.DataFrame:
     """One row per (era, family, field): how many models have a value, of how many."""
     known = models[list(COVERAGE_FIELDS)].notna().assign(architecture=models["architecture"], family=models["family"])
     grouped = known.groupby(["architecture", "family"], observed=True)
-    counts = grouped[list(COVERAGE_FIELDS)].sum().stack().rename("known").reset_index()
-    counts = counts.rename(columns={"level_2": "field"})
+    counts = grouped[list(COVERAGE_FIELDS)].sum().melt(ignore_index=False, var_name="field", value_name="known").reset_index()
     totals = grouped.size().rename("models").reset_index()
     out = counts.merge(totals, on=["architecture", "family"])
     out["share"] = out["known"] / out["models"]
