@@ -13,7 +13,7 @@ from components.urlstate import read_query_params, write_query_params
 from components.views import render_chart, render_coverage, render_data_view, render_empty
 from maclineup.charts import make_chart_spec, make_chart_view
 from maclineup.dictionary import make_dictionary_frame
-from maclineup.export import make_table, table_to_csv, table_to_parquet
+from maclineup.export import make_downloads, make_full_table, make_metadata, make_table
 from maclineup.figures import compute_eras
 from maclineup.loading import DataError
 from maclineup.paths import data_fingerprint, resolve_data_dir
@@ -47,8 +47,9 @@ if view.empty:
     render_empty("No models match these filters. Widen the years or clear a filter in the sidebar.")
 elif state.view == "data":
     table = make_table(view, state.base_year)
-    meta = {"dataset_version": dataset.version, "sources": dataset.sources, "licenses": dataset.licenses, "view": to_query(state, options)}
-    render_data_view(table, make_dictionary_frame(MODELS), table_to_csv(table), lambda: table_to_parquet(table, meta), f"mac-lineup-{dataset.version}")
+    meta = make_metadata(dataset.package, to_query(state, options), state.base_year)
+    full = make_full_table(dataset.models, dataset.cpi, state.base_year)
+    render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, f"mac-lineup-{dataset.version}"))
 else:
     charts = make_chart_view(view, state.view, spec)
     for key, fig in charts.figures:

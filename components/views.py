@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from maclineup.export import column_label
+from maclineup.export import Download, column_label
 
 _PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -48,22 +46,17 @@ def _column_config(table: pd.DataFrame) -> dict[str, object]:
     return config
 
 
-def render_data_view(
-    table: pd.DataFrame,
-    dictionary: pd.DataFrame,
-    csv_bytes: bytes,
-    parquet_bytes: Callable[[], bytes],
-    file_stem: str,
-) -> None:
+def render_data_view(table: pd.DataFrame, dictionary: pd.DataFrame, downloads: tuple[Download, ...]) -> None:
     """The filtered table (sortable, searchable, units in headers), its downloads and the dictionary."""
     st.subheader(f"{len(table)} models in this view")
     left, right = st.columns([3, 2])
     with left:
         st.dataframe(table, hide_index=True, column_config=_column_config(table), key="data_table")
-        a, b = st.columns(2)
-        a.download_button("Download this table (CSV)", csv_bytes, f"{file_stem}.csv", "text/csv", key="download_csv", on_click="ignore")
-        b.download_button(
-            "Download this table (Parquet)", parquet_bytes, f"{file_stem}.parquet", "application/vnd.apache.parquet", key="download_parquet", on_click="ignore"
+        for column, item in zip(st.columns(len(downloads)), downloads, strict=True):
+            column.download_button(item.label, item.data, item.file_name, item.mime, key=item.key, on_click="ignore", icon=":material/download:")
+        st.caption(
+            "The table and its CSV/Parquet downloads hold exactly the rows and columns shown; the Parquet file and the "
+            "metadata carry the dataset version, sources, licences and this view's settings."
         )
     with right:
         st.markdown("**Data dictionary**")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from maclineup.inflation import apply_real_prices
 from maclineup.schema import MODELS
 
 DERIVED_COLUMNS: dict[str, tuple[str, str]] = {
@@ -47,6 +50,25 @@ def make_table(view: pd.DataFrame, base_year: int) -> pd.DataFrame:
     return table[table_columns()].reset_index(drop=True)
 
 
+def make_full_table(models: pd.DataFrame, cpi: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """Every model, in the same columns as a view's table."""
+    return make_table(apply_real_prices(models, cpi, base_year), base_year)
+
+
+def make_metadata(package: Mapping[str, Any], view: Mapping[str, list[str]], base_year: int) -> dict[str, object]:
+    """What the downloads say about themselves: dataset version, sources, licences, the view."""
+    return {
+        "title": package.get("title", ""),
+        "dataset_version": package.get("version", ""),
+        "sources": package.get("sources", []),
+        "licenses": package.get("licenses", []),
+        "cpi_base_year": base_year,
+        "view": dict(view),
+        "columns": {name: column_label(name) for name in table_columns()},
+        "resources": package.get("resources", []),
+    }
+
+
 def table_to_csv(table: pd.DataFrame) -> bytes:
     """CSV bytes of exactly ``table``: dates as YYYY-MM-DD, empty cells for unknowns."""
     return table.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
@@ -59,6 +81,27 @@ def table_to_parquet(table: pd.DataFrame, metadata: Mapping[str, object]) -> byt
     buffer = io.BytesIO()
     pq.write_table(arrow.replace_schema_metadata(merged), buffer)
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Download:
+    """One download button: what it is called, its bytes (or a function making them) and its file."""
+
+    key: str
+    label: str
+    data: bytes | Callable[[], bytes]
+    file_name: str
+    mime: str
+
+
+def make_downloads(table: pd.DataFrame, full_table: pd.DataFrame, metadata: Mapping[str, object], stem: str) -> tuple[Download, ...]:
+    """Downloads of the shown table (CSV, Parquet), the full catalogue, and the dataset metadata."""
+    return (
+        Download("download_csv", "This table (CSV)", table_to_csv(table), f"{stem}.csv", "text/csv"),
+        Download("download_parquet", "This table (Parquet)", lambda: table_to_parquet(table, metadata), f"{stem}.parquet", "application/vnd.apache.parquet"),
+        Download("download_full_csv", "Full catalogue (CSV)", lambda: table_to_csv(full_table), f"{stem}-full.csv", "text/csv"),
+        Download("download_metadata", "Metadata (JSON)", lambda: json.dumps(metadata, indent=2).encode("utf-8"), f"{stem}-metadata.json", "application/json"),
+    )
 
 
 def read_parquet_metadata(data: bytes) -> dict[str, object]:

@@ -55,6 +55,7 @@ class Dataset:
     title: str
     sources: tuple[dict[str, str], ...]
     licenses: tuple[dict[str, str], ...]
+    package: dict[str, Any]  # the whole datapackage.json
 
 
 def _parse_cell(col: Column, text: str) -> tuple[Any, str | None]:
@@ -280,4 +281,5 @@ def load_dataset(data_dir: Path) -> Dataset:
         title=str(meta.get("title", "")),
         sources=tuple(meta.get("sources", ())),
         licenses=tuple(meta.get("licenses", ())),
+        package=meta,
     )

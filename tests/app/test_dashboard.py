@@ -129,7 +129,7 @@ def test_shown_table_is_the_download_table_for_the_url(run_app: Run) -> None:
     downloaded = pd.read_csv(io.BytesIO(table_to_csv(expected)))
     assert downloaded["model_id"].tolist() == shown["model_id"].tolist()
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Download this table (CSV)", "Download this table (Parquet)"]
+    assert labels == ["This table (CSV)", "This table (Parquet)", "Full catalogue (CSV)", "Metadata (JSON)"]
 
 
 def test_measure_coverage_is_counted_and_named(run_app: Run) -> None:

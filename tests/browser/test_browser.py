@@ -73,7 +73,7 @@ def test_csv_download_equals_the_table_shown(page: Page, server_url: str, tmp_pa
     expected = _expected_table(query)
     assert page.get_by_text(f"{len(expected)} models in this view").is_visible()
     with page.expect_download() as info:
-        page.locator(sel.DOWNLOAD_BUTTON).filter(has_text="CSV").click()
+        page.locator(sel.DOWNLOAD_BUTTON).filter(has_text="This table (CSV)").click()
     path = tmp_path / "download.csv"
     info.value.save_as(path)
     assert path.read_bytes() == table_to_csv(expected)

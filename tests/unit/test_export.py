@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from maclineup.export import column_label, make_table, read_parquet_metadata, table_columns, table_to_csv, table_to_parquet
+from maclineup.export import (
+    column_label,
+    make_downloads,
+    make_full_table,
+    make_metadata,
+    make_table,
+    read_parquet_metadata,
+    table_columns,
+    table_to_csv,
+    table_to_parquet,
+)
 from maclineup.loading import load_dataset
 from maclineup.selection import make_view_frame
 from maclineup.viewstate import default_state, make_options
@@ -44,3 +55,21 @@ def test_parquet_download_equals_the_table_and_carries_metadata(table: pd.DataFr
     assert back["model_id"].tolist() == table["model_id"].tolist()
     assert back["price_usd"].tolist() == table["price_usd"].tolist()
     assert read_parquet_metadata(data) == meta
+
+
+def test_downloads_offer_this_table_the_full_catalogue_and_metadata(tmp_path: Path, table: pd.DataFrame) -> None:
+    ds = load_dataset(make_data_dir(tmp_path / "d"))
+    full = make_full_table(ds.models, ds.cpi, 2024)
+    assert list(full.columns) == list(table.columns)
+    assert len(full) == len(ds.models)
+    meta = make_metadata({"version": "test-1", "title": "T", "sources": [{"title": "s"}]}, {"form": ["laptop"]}, 2024)
+    assert meta["dataset_version"] == "test-1" and meta["view"] == {"form": ["laptop"]} and meta["cpi_base_year"] == 2024
+    downloads = {d.key: d for d in make_downloads(table.iloc[:2], full, meta, "stem")}
+    assert downloads["download_csv"].data == table_to_csv(table.iloc[:2])
+    full_csv = downloads["download_full_csv"].data
+    assert callable(full_csv) and full_csv() == table_to_csv(full)
+    parquet = downloads["download_parquet"].data
+    assert callable(parquet) and read_parquet_metadata(parquet()) == meta
+    metadata = downloads["download_metadata"].data
+    assert callable(metadata) and json.loads(metadata())["dataset_version"] == "test-1"
+    assert downloads["download_full_csv"].file_name == "stem-full.csv"
