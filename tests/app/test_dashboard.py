@@ -58,6 +58,24 @@ def test_parameter_combinations_render(run_app: Run, params: dict[str, str | lis
     assert not at.exception
 
 
+@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"price": "nominal", "log": "false", "metric": "gpu-tflops"},
+        {"price": "real", "base_year": "1984", "metric": "cpu-throughput", "highlight": ""},
+        {"arch": "Apple silicon", "form": ["desktop", "laptop"], "highlight": ["imac-pro-2017", "macintosh-128k"]},
+        {"family": ["Mac Pro", "iMac Pro", "Mac Studio"], "years": ["2006", "2026"], "log": "false"},
+    ],
+    ids=["nominal-linear-gpu", "real-1984-no-highlight", "apple-silicon", "pro-desktops"],
+)
+def test_every_view_renders_for_parameter_combinations(run_app: Run, view: str, settings: dict[str, str | list[str]]) -> None:
+    at = run_app({"view": view, **settings})
+    assert not at.exception
+    assert "Ignored" not in page_text(at)
+    assert chart_specs(at) or at.dataframe or at.info
+
+
 def test_url_seeds_every_widget(run_app: Run) -> None:
     params = {
         "view": "over-time", "family": ["iMac", "PowerBook"], "form": "laptop", "arch": "PowerPC", "years": ["1995", "2005"],
