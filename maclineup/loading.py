@@ -224,6 +224,25 @@ def check_event_links(models: pd.DataFrame, events: pd.DataFrame) -> list[Proble
     return problems
 
 
+def check_predecessors(models: pd.DataFrame) -> list[Problem]:
+    """A predecessor is another row of the catalogue, launched no later than its successor."""
+    problems: list[Problem] = []
+    launched = add_launch_date(models).set_index("model_id")["launched"]
+    for n, row in enumerate(add_launch_date(models).to_dict("records"), start=1):
+        before = row["predecessor_id"]
+        if pd.isna(before):
+            continue
+        key = str(row["model_id"])
+        if before == key or before not in launched.index:
+            problems.append(
+                Problem(MODELS.filename, f"predecessor_id '{before}' is not another model of the catalogue", row=n, column="predecessor_id", row_key=key)
+            )
+        elif launched[before] > row["launched"]:
+            rule = f"launched {row['launched']:%Y-%m-%d}, before its predecessor '{before}' ({launched[before]:%Y-%m-%d})"
+            problems.append(Problem(MODELS.filename, rule, row=n, column="predecessor_id", row_key=key))
+    return problems
+
+
 def add_launch_date(models: pd.DataFrame) -> pd.DataFrame:
     """Add ``launched``: the announcement date, or the release date where no announcement date is published.
 
@@ -270,6 +289,7 @@ def load_dataset(data_dir: Path) -> Dataset:
         problems += err.problems
     if not problems:
         problems += check_event_links(frames[MODELS.name], frames[EVENTS.name])
+        problems += check_predecessors(frames[MODELS.name])
     if problems:
         raise DataError(problems)
     models = add_launch_date(frames[MODELS.name]).sort_values(["launched", "model_id"], ignore_index=True)

@@ -166,6 +166,7 @@ MODELS = Table(
         _num("display_in", "float", "inches", "Built-in display diagonal; empty when none.", minimum=1, maximum=40),
         _text("model_identifier", "Apple model identifier(s) or, for early Macs, model number; `; `-separated."),
         _text("aliases", "Other names the same hardware was sold under; `; `-separated."),
+        _text("predecessor_id", "The model this one replaced, as a source states; empty for the first of a line or when unknown.", pattern=MODEL_ID_PATTERN),
         _text("price_source", "URL(s) of the source(s) for the prices.", required=True, pattern=URL_LIST_PATTERN),
         _text("specs_source", "URL(s) of the source(s) for dates and specifications.", required=True, pattern=URL_LIST_PATTERN),
         _text("notes", "Caveats, gaps and disagreements between sources."),
