@@ -36,6 +36,15 @@ def test_every_row_cites_a_price_and_a_specs_source() -> None:
         assert M[column].str.match(r"https?://").all()
 
 
+UNACCEPTED_SOURCES = ("grokipedia.com", "probsee.com")  # AI-generated pages are not published sources
+
+
+def test_no_value_is_sourced_from_ai_generated_pages() -> None:
+    for column in ("price_source", "specs_source"):
+        cited = M[column].str.split("; ").explode()
+        assert not cited[cited.str.contains("|".join(UNACCEPTED_SOURCES), regex=True)].any(), column
+
+
 def test_ids_are_unique_and_no_model_appears_twice() -> None:
     assert M["model_id"].is_unique
     assert not M.duplicated(subset=["name", "announced"]).any()

@@ -131,3 +131,23 @@ def test_events_load_with_their_models(tmp_path: Path) -> None:
     ds = load_dataset(make_data_dir(tmp_path))
     assert ds.events["event_id"].tolist() == ["keynote-1984", "press-release-2010-07-27"]
     assert set(ds.models["event_id"].dropna()) <= set(ds.events["event_id"])
+
+
+@pytest.mark.parametrize(
+    ("predecessor", "words"),
+    [("mac-zz", "is not another model of the catalogue"), ("mac-b", "is not another model"), ("mac-c", "before its predecessor 'mac-c'")],
+)
+def test_predecessor_must_exist_and_come_first(tmp_path: Path, predecessor: str, words: str) -> None:
+    data = make_data_dir(tmp_path)
+    write_models(data / "models.csv", _corrupt(MODEL_ROWS, 1, predecessor_id=predecessor))
+    with pytest.raises(DataError) as caught:
+        load_dataset(data)
+    [problem] = caught.value.problems
+    assert (problem.row, problem.column) == (2, "predecessor_id")
+    assert words in str(problem)
+
+
+def test_a_successor_may_follow_its_predecessor(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    write_models(data / "models.csv", _corrupt(MODEL_ROWS, 2, predecessor_id="mac-b"))
+    assert load_dataset(data).models.set_index("model_id").loc["mac-c", "predecessor_id"] == "mac-b"
