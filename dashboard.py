@@ -8,8 +8,8 @@ import streamlit as st
 from components.cache import cached_load_dataset
 from components.controls import base_year_labels, render_controls
 from components.errors import render_data_error
-from components.header import render_header, render_notices
-from components.urlstate import read_query_params, write_query_params
+from components.header import render_header, render_notices, render_share
+from components.urlstate import app_url, read_query_params, write_query_params
 from components.views import render_chart, render_coverage, render_data_view, render_empty
 from maclineup.charts import make_chart_spec, make_chart_view
 from maclineup.dictionary import make_dictionary_frame
@@ -19,7 +19,7 @@ from maclineup.loading import DataError
 from maclineup.paths import data_fingerprint, resolve_data_dir
 from maclineup.schema import MODELS
 from maclineup.selection import make_view_frame
-from maclineup.viewstate import make_options, parse_query, to_query
+from maclineup.viewstate import make_options, parse_query, share_url, to_query
 
 st.set_page_config(page_title="Mac lineup: price vs performance", page_icon="🖥️", layout="wide")
 
@@ -38,6 +38,7 @@ render_header(len(dataset.models), options.year_min, options.year_max, dataset.v
 render_notices(notices)
 state = render_controls(options, initial, base_year_labels(dataset.cpi, options.base_years))
 write_query_params(to_query(state, options))
+render_share(share_url(app_url(), to_query(state, options)))
 
 # 3. The chosen view, built from one frame shared by its charts, table and downloads.
 view = make_view_frame(dataset.models, dataset.cpi, state)

@@ -15,6 +15,13 @@ def render_header(model_count: int, first_year: int, last_year: int, version: st
     )
 
 
+def render_share(url: str) -> None:
+    """A copyable link to exactly this view."""
+    with st.popover("Share this view", icon=":material/link:"):
+        st.code(url, language=None, wrap_lines=True)
+        st.caption("This link opens exactly this view: filters, measure, prices, scale and highlighted models.")
+
+
 def render_notices(notices: list[str]) -> None:
     """Say which URL values were ignored (they fell back to defaults)."""
     if notices:

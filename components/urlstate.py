@@ -15,6 +15,11 @@ def read_query_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+def app_url() -> str | None:
+    """The app's address in the reader's browser (without parameters); None outside a browser."""
+    return st.context.url
+
+
 def write_query_params(params: dict[str, list[str]]) -> None:
     """Make the URL hold exactly ``params`` (no-op when it already does, so no extra history)."""
     if read_query_params() != params:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 
@@ -142,6 +143,15 @@ def parse_query(params: Mapping[str, Sequence[str]], options: ViewOptions) -> tu
     if "highlight" in get:
         changes["highlight"] = _pick_many("highlight", get["highlight"], list(options.model_names), notices)
     return replace(state, **changes), notices  # type: ignore[arg-type]
+
+
+def share_url(base: str | None, query: Mapping[str, Sequence[str]]) -> str:
+    """The link that reopens this view: the app's address plus the view's parameters."""
+    encoded = urlencode([(k, v) for k, values in query.items() for v in values])
+    address = (base or "").rstrip("?")
+    if address and not urlsplit(address).path:
+        address += "/"  # the form browsers show: http://host:port/?...
+    return f"{address}{'?' + encoded if encoded else ''}"
 
 
 def to_query(state: ViewState, options: ViewOptions) -> dict[str, list[str]]:

@@ -55,6 +55,11 @@ def test_changing_a_filter_writes_the_url_and_the_link_restores_it(page: Page, b
     page.wait_for_url(re.compile(r"view=over-time"), timeout=30_000)
     shared = page.url
     assert parse_qs(urlparse(shared).query) == {"form": ["laptop"], "view": ["over-time"]}
+    page.get_by_role("button", name="Share this view").click()
+    link = page.locator(sel.CODE).first
+    link.wait_for(state="visible")
+    assert (link.text_content() or "").strip() == shared
+    page.keyboard.press("Escape")
 
     other = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     _open(other, shared)

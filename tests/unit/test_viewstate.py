@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from maclineup.loading import load_dataset
-from maclineup.viewstate import ViewOptions, default_state, make_options, parse_query, to_query
+from maclineup.viewstate import ViewOptions, default_state, make_options, parse_query, share_url, to_query
 from tests.fixtures import make_data_dir
 
 
@@ -95,3 +95,17 @@ def test_clearing_a_default_highlight_is_written_as_an_empty_value(options: View
     state = replace(default_state(with_default), highlight=())
     assert to_query(state, with_default) == {"highlight": [""]}
     assert parse_query({"highlight": [""]}, with_default)[0].highlight == ()
+
+
+@pytest.mark.parametrize(
+    ("base", "query", "expected"),
+    [
+        ("https://mac.example/", {}, "https://mac.example/"),
+        ("http://127.0.0.1:8501", {"log": ["false"]}, "http://127.0.0.1:8501/?log=false"),
+        ("https://mac.example/app/", {"log": ["false"]}, "https://mac.example/app/?log=false"),
+        ("https://mac.example/", {"family": ["iMac", "Mac mini"], "view": ["data"]}, "https://mac.example/?family=iMac&family=Mac+mini&view=data"),
+        (None, {"highlight": [""]}, "?highlight="),
+    ],
+)
+def test_share_url_reopens_the_view(base: str | None, query: dict[str, list[str]], expected: str) -> None:
+    assert share_url(base, query) == expected
