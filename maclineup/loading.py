@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from maclineup.schema import CPI, EVENTS, MODELS, Column, Table
+from maclineup.schema import BENCHMARK_NAMES, BENCHMARKS, CPI, EVENTS, MODELS, Column, Table
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Dataset:
     models: pd.DataFrame
     cpi: pd.DataFrame
     events: pd.DataFrame
+    benchmarks: pd.DataFrame
     version: str
     title: str
     sources: tuple[dict[str, str], ...]
@@ -156,6 +157,13 @@ def validate_rows(header: list[str], rows: list[list[str]], table: Table) -> tup
         for value, precision in table.precisions:
             if (values[value][n - 1] is None) != (values[precision][n - 1] is None):
                 problems.append(Problem(fname, f"{precision} is required exactly when {value} has a value", row=n, column=precision, row_key=key))
+    if table.unique_together:
+        combos = list(zip(*(values[c] for c in table.unique_together), strict=True))
+        counts = Counter(c for c in combos if None not in c)
+        for n, combo in enumerate(combos, start=1):
+            if None not in combo and counts[combo] > 1:
+                names = ", ".join(table.unique_together)
+                problems.append(Problem(fname, f"({names}) = {combo} appears more than once", row=n, column=table.unique_together[-1], row_key=str(combo[0])))
     for low, high in table.ordered_pairs:
         for n, (a, b) in enumerate(zip(values[low], values[high], strict=True), start=1):
             if isinstance(a, date) and isinstance(b, date):
@@ -243,6 +251,25 @@ def check_predecessors(models: pd.DataFrame) -> list[Problem]:
     return problems
 
 
+def check_benchmark_models(benchmarks: pd.DataFrame, models: pd.DataFrame) -> list[Problem]:
+    """Every score belongs to a model of the catalogue."""
+    known = set(models["model_id"])
+    return [
+        Problem(BENCHMARKS.filename, f"model_id '{m}' is not in {MODELS.filename}", row=n, column="model_id", row_key=str(m))
+        for n, m in enumerate(benchmarks["model_id"], start=1)
+        if m not in known
+    ]
+
+
+def add_benchmark_scores(models: pd.DataFrame, benchmarks: pd.DataFrame) -> pd.DataFrame:
+    """One column per benchmark (named as in ``benchmarks.benchmark``) with each model's published score."""
+    wide = benchmarks.pivot(index="model_id", columns="benchmark", values="score")
+    scores = {
+        name: models["model_id"].map(wide[name]).astype("float64") if name in wide else pd.Series(float("nan"), index=models.index) for name in BENCHMARK_NAMES
+    }
+    return models.assign(**scores)
+
+
 def add_launch_date(models: pd.DataFrame) -> pd.DataFrame:
     """Add ``launched``: the announcement date, or the release date where no announcement date is published.
 
@@ -278,7 +305,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     """Load and validate every table in ``data_dir``; raise DataError with all problems at once."""
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
-    for table in (MODELS, CPI, EVENTS):
+    for table in (MODELS, CPI, EVENTS, BENCHMARKS):
         try:
             frames[table.name] = load_table(data_dir / table.filename, table)
         except DataError as err:
@@ -290,13 +317,16 @@ def load_dataset(data_dir: Path) -> Dataset:
     if not problems:
         problems += check_event_links(frames[MODELS.name], frames[EVENTS.name])
         problems += check_predecessors(frames[MODELS.name])
+        problems += check_benchmark_models(frames[BENCHMARKS.name], frames[MODELS.name])
     if problems:
         raise DataError(problems)
-    models = add_launch_date(frames[MODELS.name]).sort_values(["launched", "model_id"], ignore_index=True)
+    models = add_benchmark_scores(add_launch_date(frames[MODELS.name]), frames[BENCHMARKS.name])
+    models = models.sort_values(["launched", "model_id"], ignore_index=True)
     return Dataset(
         models=models,
         cpi=frames[CPI.name],
         events=frames[EVENTS.name],
+        benchmarks=frames[BENCHMARKS.name],
         version=meta["version"],
         title=str(meta.get("title", "")),
         sources=tuple(meta.get("sources", ())),

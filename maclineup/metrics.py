@@ -50,6 +50,20 @@ METRICS: dict[str, Metric] = {
             compute=_cpu_throughput,
         ),
         Metric(
+            key="geekbench6-multi",
+            label="Geekbench 6 multi-core",
+            unit="points",
+            description="Published Geekbench 6 multi-core score (Primate Labs' scale: 2500 = Core i7-12700). Covers Macs from about 2012 on.",
+            compute=lambda df: df["geekbench6_multi"],
+        ),
+        Metric(
+            key="geekbench6-single",
+            label="Geekbench 6 single-core",
+            unit="points",
+            description="Published Geekbench 6 single-core score. Covers Macs from about 2012 on.",
+            compute=lambda df: df["geekbench6_single"],
+        ),
+        Metric(
             key="gpu-tflops",
             label="GPU throughput",
             unit="FP32 TFLOPS, top configuration",

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-DATA_FILES = ("models.csv", "cpi_us.csv", "events.csv", "datapackage.json")
+DATA_FILES = ("models.csv", "cpi_us.csv", "events.csv", "benchmarks.csv", "datapackage.json")
 
 
 def resolve_data_dir(environ: Mapping[str, str]) -> Path:

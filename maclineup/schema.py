@@ -101,6 +101,8 @@ class Table:
     one_of: tuple[tuple[str, ...], ...] = ()
     # Pairs (value, precision): the precision is required exactly when the value is present.
     precisions: tuple[tuple[str, str], ...] = ()
+    # Columns whose combination must be unique (a composite key), besides `key`.
+    unique_together: tuple[str, ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -216,4 +218,27 @@ EVENTS = Table(
     ),
 )
 
-TABLES: tuple[Table, ...] = (MODELS, CPI, EVENTS)
+BENCHMARK_NAMES: tuple[str, ...] = (
+    "geekbench6_single", "geekbench6_multi", "geekbench5_single", "geekbench5_multi", "geekbench4_single",
+    "geekbench4_multi", "geekbench3_single", "geekbench3_multi", "geekbench2",
+)  # fmt: skip
+
+BENCHMARKS = Table(
+    name="benchmarks",
+    filename="benchmarks.csv",
+    title="Published benchmark scores",
+    description="One row per published score of a catalogue model: which benchmark, the score, the configuration tested and the source.",
+    key="model_id",
+    columns=(
+        _text("model_id", "The model in `models.csv`.", required=True, pattern=MODEL_ID_PATTERN),
+        _text("benchmark", "Benchmark and version; versions are never mixed.", required=True, allowed=BENCHMARK_NAMES),
+        _num("score", "float", "points of that benchmark", "The score as published.", required=True, minimum=0.001),
+        _text("configuration", "The configuration tested (CPU, cores, clock) when the source names it."),
+        _text("source", "URL of the published score.", required=True, pattern=URL_LIST_PATTERN),
+        _date("date_accessed", "When the source was read.", required=True),
+        _text("notes", "Caveats (first listings, build-to-order CPUs, ...)."),
+    ),
+    unique_together=("model_id", "benchmark"),
+)
+
+TABLES: tuple[Table, ...] = (MODELS, CPI, EVENTS, BENCHMARKS)

@@ -55,6 +55,13 @@ def make_data_dir(root: Path) -> Path:
         f'press-release-2010-07-27,"Apple press release, 27 Jul 2010",press release,2010-07-27,day,{SRC},\n',
         encoding="utf-8",
     )
+    (root / "benchmarks.csv").write_text(
+        "model_id,benchmark,score,configuration,source,date_accessed,notes\n"
+        f"mac-c,geekbench6_multi,2100,Core i3 3.06 GHz,{SRC},2026-11-25,\n"
+        f"mac-d,geekbench6_multi,12300,M1 Max 10-core,{SRC},2026-11-25,\n"
+        f"mac-d,geekbench6_single,2350,M1 Max 10-core,{SRC},2026-11-25,\n",
+        encoding="utf-8",
+    )
     (root / "datapackage.json").write_text(json.dumps({"version": "test-1", "resources": []}), encoding="utf-8")
     return root
 

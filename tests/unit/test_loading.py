@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from maclineup.loading import DataError, load_dataset, load_table
@@ -151,3 +152,29 @@ def test_a_successor_may_follow_its_predecessor(tmp_path: Path) -> None:
     data = make_data_dir(tmp_path)
     write_models(data / "models.csv", _corrupt(MODEL_ROWS, 2, predecessor_id="mac-b"))
     assert load_dataset(data).models.set_index("model_id").loc["mac-c", "predecessor_id"] == "mac-b"
+
+
+def test_benchmark_scores_become_model_columns(tmp_path: Path) -> None:
+    models = load_dataset(make_data_dir(tmp_path)).models.set_index("model_id")
+    assert models.loc["mac-d", "geekbench6_multi"] == 12300
+    assert models.loc["mac-d", "geekbench6_single"] == 2350
+    assert pd.isna(models.loc["mac-a", "geekbench6_multi"])
+    assert models["geekbench2"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "words"),
+    [
+        ("mac-zz,geekbench6_multi,100,,https://e.org,2026-11-25,", "model_id", "model_id 'mac-zz' is not in models.csv"),
+        ("mac-d,geekbench6_multi,999,,https://e.org,2026-11-25,", "benchmark", "appears more than once"),
+        ("mac-a,geekbench7,100,,https://e.org,2026-11-25,", "benchmark", "not one of the allowed values"),
+        ("mac-a,geekbench2,-3,,https://e.org,2026-11-25,", "score", "below the minimum"),
+    ],
+)
+def test_bad_benchmark_rows_are_rejected(tmp_path: Path, line: str, column: str, words: str) -> None:
+    data = make_data_dir(tmp_path)
+    with (data / "benchmarks.csv").open("a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data)
+    assert any(p.column == column and words in str(p) and p.filename == "benchmarks.csv" for p in caught.value.problems), caught.value
