@@ -67,6 +67,15 @@ def test_architecture_matches_cpu_and_date(architecture: str, not_before: str, c
     assert bad == []
 
 
+def test_successors_are_announced_after_their_predecessors() -> None:
+    launched = M.set_index("model_id")["launched"]
+    linked = M.dropna(subset=["predecessor_id"])
+    assert len(linked) >= 50
+    assert linked["predecessor_id"].isin(launched.index).all()
+    before = linked["predecessor_id"].map(launched)
+    assert (linked["launched"] >= before).all(), linked.loc[linked["launched"] < before, "model_id"].tolist()
+
+
 def test_prices_are_plausible_for_a_mac() -> None:
     prices = M["price_usd"].dropna()
     assert prices.between(299, 20_000).all(), M.loc[~M["price_usd"].between(299, 20_000) & M["price_usd"].notna(), "model_id"].tolist()
