@@ -1,0 +1,82 @@
+"""One performance scale across benchmark generations, chained through bridge models.
+
+Each benchmark version is converted to the scale of the newest one (the anchor) by the geometric
+mean ratio of scores of the bridge models measured on both adjacent versions. A model's index comes
+from the newest benchmark it has; its uncertainty band widens with every link of the chain used.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import pandas as pd
+
+# Newest first: each version is bridged to the one before it in this list.
+MULTI_CORE_CHAIN: tuple[str, ...] = ("geekbench6_multi", "geekbench5_multi", "geekbench4_multi", "geekbench3_multi", "geekbench2")
+# Log-scale uncertainty of a link measured by a single bridge model (no spread to estimate from).
+SINGLE_BRIDGE_UNCERTAINTY = 0.15
+
+
+@dataclass(frozen=True)
+class Link:
+    """How one benchmark version converts to the anchor's scale."""
+
+    benchmark: str
+    factor: float  # multiply a score of this benchmark to get anchor points
+    bridges: tuple[str, ...]  # models measured on this and the next newer version
+    log_uncertainty: float  # cumulative, from the anchor to this version
+
+
+def compute_links(scores: pd.DataFrame, chain: Sequence[str] = MULTI_CORE_CHAIN) -> list[Link]:
+    """Bridge factors for each version of ``chain`` reachable from the anchor (``scores``: model_id × benchmark)."""
+    links = [Link(chain[0], 1.0, (), 0.0)]
+    for newer, older in pairwise(chain):
+        if newer not in scores or older not in scores:
+            break
+        both = scores[[newer, older]].dropna()
+        if both.empty:
+            break
+        logs = (both[newer] / both[older]).map(math.log)
+        spread = float(logs.std(ddof=1)) if len(logs) > 1 else SINGLE_BRIDGE_UNCERTAINTY
+        previous = links[-1]
+        links.append(
+            Link(
+                benchmark=older,
+                factor=previous.factor * math.exp(float(logs.mean())),
+                bridges=tuple(both.index.astype(str)),
+                log_uncertainty=math.hypot(previous.log_uncertainty, spread),
+            )
+        )
+    return links
+
+
+def compute_index(scores: pd.DataFrame, reference: str, chain: Sequence[str] = MULTI_CORE_CHAIN) -> pd.DataFrame:
+    """Index per model (``reference`` = 1) with a low-high band, the benchmark used and the chain length."""
+    links = compute_links(scores, chain)
+    rows = []
+    for model_id in scores.index:
+        for steps, link in enumerate(links):
+            score = scores.at[model_id, link.benchmark] if link.benchmark in scores else math.nan
+            if pd.notna(score):
+                rows.append((model_id, float(score) * link.factor, link.log_uncertainty, link.benchmark, steps))
+                break
+    out = pd.DataFrame(rows, columns=["model_id", "points", "log_uncertainty", "basis", "chain_steps"]).set_index("model_id")
+    if reference not in out.index:
+        raise ValueError(f"the reference model '{reference}' has no score in the chain")
+    ref = out.at[reference, "points"]
+    ref_u = out.at[reference, "log_uncertainty"]
+    # The reference's own uncertainty is shared by every ratio to it.
+    total_u = (out["log_uncertainty"] ** 2 + ref_u**2) ** 0.5
+    index = out["points"] / ref
+    return pd.DataFrame(
+        {
+            "index": index,
+            "index_low": index * total_u.map(lambda u: math.exp(-u)),
+            "index_high": index * total_u.map(math.exp),
+            "basis": out["basis"],
+            "chain_steps": out["chain_steps"],
+        }
+    )
