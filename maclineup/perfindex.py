@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 import pandas as pd
 
@@ -56,27 +57,20 @@ def compute_links(scores: pd.DataFrame, chain: Sequence[str] = MULTI_CORE_CHAIN)
 def compute_index(scores: pd.DataFrame, reference: str, chain: Sequence[str] = MULTI_CORE_CHAIN) -> pd.DataFrame:
     """Index per model (``reference`` = 1) with a low-high band, the benchmark used and the chain length."""
     links = compute_links(scores, chain)
-    rows = []
-    for model_id in scores.index:
+    by_model: dict[Any, dict[Any, Any]] = scores.to_dict("index")
+    found: dict[str, tuple[float, float, str, int]] = {}  # model -> (anchor points, log uncertainty, basis, steps)
+    for model_id, row in by_model.items():
         for steps, link in enumerate(links):
-            score = scores.at[model_id, link.benchmark] if link.benchmark in scores else math.nan
-            if pd.notna(score):
-                rows.append((model_id, float(score) * link.factor, link.log_uncertainty, link.benchmark, steps))
+            score = row.get(link.benchmark)
+            if score is not None and not math.isnan(float(score)):
+                found[str(model_id)] = (float(score) * link.factor, link.log_uncertainty, link.benchmark, steps)
                 break
-    out = pd.DataFrame(rows, columns=["model_id", "points", "log_uncertainty", "basis", "chain_steps"]).set_index("model_id")
-    if reference not in out.index:
+    if reference not in found:
         raise ValueError(f"the reference model '{reference}' has no score in the chain")
-    ref = out.at[reference, "points"]
-    ref_u = out.at[reference, "log_uncertainty"]
-    # The reference's own uncertainty is shared by every ratio to it.
-    total_u = (out["log_uncertainty"] ** 2 + ref_u**2) ** 0.5
-    index = out["points"] / ref
-    return pd.DataFrame(
-        {
-            "index": index,
-            "index_low": index * total_u.map(lambda u: math.exp(-u)),
-            "index_high": index * total_u.map(math.exp),
-            "basis": out["basis"],
-            "chain_steps": out["chain_steps"],
-        }
-    )
+    ref_points, ref_u, _, _ = found[reference]
+    rows = []
+    for model_id, (points, u, basis, steps) in found.items():
+        total = math.hypot(u, ref_u)  # the reference's own uncertainty is shared by every ratio to it
+        index = points / ref_points
+        rows.append((model_id, index, index * math.exp(-total), index * math.exp(total), basis, steps))
+    return pd.DataFrame(rows, columns=["model_id", "index", "index_low", "index_high", "basis", "chain_steps"]).set_index("model_id")
