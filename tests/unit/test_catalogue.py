@@ -76,10 +76,18 @@ def test_successors_are_announced_after_their_predecessors() -> None:
     assert (linked["launched"] >= before).all(), linked.loc[linked["launched"] < before, "model_id"].tolist()
 
 
-def test_prices_are_plausible_for_a_mac() -> None:
-    prices = M["price_usd"].dropna()
-    assert prices.between(299, 20_000).all(), M.loc[~M["price_usd"].between(299, 20_000) & M["price_usd"].notna(), "model_id"].tolist()
-    assert M["price_max_usd"].dropna().between(299, 60_000).all()
+@pytest.mark.parametrize(
+    ("architecture", "low", "high"),
+    [("68k", 999, 15_000), ("PowerPC", 499, 15_000), ("Intel", 499, 10_000), ("Apple silicon", 499, 10_000)],
+)
+def test_base_prices_are_plausible_for_their_era(architecture: str, low: int, high: int) -> None:
+    prices = M.loc[M["architecture"] == architecture].set_index("model_id")["price_usd"].dropna()
+    assert len(prices) >= 10
+    assert prices.between(low, high).all(), prices[~prices.between(low, high)].to_dict()
+
+
+def test_top_prices_are_plausible() -> None:
+    assert M["price_max_usd"].dropna().between(499, 60_000).all()
 
 
 def test_dates_are_ordered_where_known() -> None:
@@ -112,3 +120,20 @@ def test_cpi_covers_every_year_from_1984_with_partial_years_flagged() -> None:
     assert partial["note"].notna().all()
     assert cpi.loc[cpi["year"] == 1984, "cpi_u"].item() == pytest.approx(103.9, abs=0.05)  # BLS published 103.9
     assert cpi["cpi_u"].is_monotonic_increasing or (cpi["cpi_u"].diff().dropna() > -1).all()
+
+
+@pytest.mark.parametrize(
+    ("benchmark", "low", "high"),
+    [("geekbench6_single", 300, 5_000), ("geekbench6_multi", 500, 40_000), ("geekbench5_single", 200, 3_000), ("geekbench5_multi", 300, 40_000)],
+)
+def test_benchmark_scores_are_plausible_for_their_version(benchmark: str, low: int, high: int) -> None:
+    # A score outside its version's range usually means two Geekbench versions were mixed up.
+    scores = DS.benchmarks.loc[DS.benchmarks["benchmark"] == benchmark].set_index("model_id")["score"]
+    assert scores.between(low, high).all(), scores[~scores.between(low, high)].to_dict()
+
+
+def test_every_benchmark_row_cites_its_source_and_date() -> None:
+    b = DS.benchmarks
+    assert b["source"].str.match(r"https?://").all()
+    assert b["date_accessed"].notna().all()
+    assert not b.duplicated(subset=["model_id", "benchmark"]).any()
