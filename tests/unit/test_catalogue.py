@@ -124,7 +124,17 @@ def test_cpi_covers_every_year_from_1984_with_partial_years_flagged() -> None:
 
 @pytest.mark.parametrize(
     ("benchmark", "low", "high"),
-    [("geekbench6_single", 300, 5_000), ("geekbench6_multi", 500, 40_000), ("geekbench5_single", 200, 3_000), ("geekbench5_multi", 300, 40_000)],
+    [
+        ("geekbench6_single", 300, 5_000),
+        ("geekbench6_multi", 500, 40_000),
+        ("geekbench5_single", 200, 3_000),
+        ("geekbench5_multi", 300, 40_000),
+        ("geekbench4_single", 1_000, 8_000),
+        ("geekbench4_multi", 1_000, 60_000),
+        ("geekbench3_single", 300, 6_000),
+        ("geekbench3_multi", 300, 60_000),
+        ("geekbench2", 50, 40_000),
+    ],
 )
 def test_benchmark_scores_are_plausible_for_their_version(benchmark: str, low: int, high: int) -> None:
     # A score outside its version's range usually means two Geekbench versions were mixed up.
