@@ -21,6 +21,8 @@ DERIVED_COLUMNS: dict[str, tuple[str, str]] = {
     "price_max_real_usd": ("US$ of the base year", "Top launch price in constant dollars of `cpi_base_year` (US CPI-U)."),
     "cpi_base_year": ("year", "Base year of the constant-dollar prices."),
     "cpu_throughput_ghz": ("cores × GHz", "CPU cores × clock of the base configuration (a crude throughput proxy)."),
+    "geekbench6_single": ("Geekbench 6 points", "Published Geekbench 6 single-core score; source and configuration in `benchmarks.csv`."),
+    "geekbench6_multi": ("Geekbench 6 points", "Published Geekbench 6 multi-core score; source and configuration in `benchmarks.csv`."),
 }
 METADATA_KEY = b"maclineup"
 
@@ -32,7 +34,7 @@ def table_columns() -> list[str]:
     derived = ["price_real_usd", "price_max_real_usd", "cpi_base_year"]
     names = names[:at] + derived + names[at:]
     at = names.index("cpu_clock_max_mhz") + 1
-    return [*names[:at], "cpu_throughput_ghz", *names[at:]]
+    return [*names[:at], "cpu_throughput_ghz", "geekbench6_single", "geekbench6_multi", *names[at:]]
 
 
 def column_label(name: str) -> str:
