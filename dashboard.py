@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from components.cache import cached_load_dataset
-from components.controls import base_year_labels, render_controls
+from components.controls import render_controls
 from components.errors import render_data_error
 from components.header import render_header, render_notices, render_share
 from components.urlstate import app_url, read_query_params, write_query_params
@@ -15,6 +15,7 @@ from maclineup.charts import make_chart_spec, make_chart_view
 from maclineup.dictionary import make_dictionary_frame
 from maclineup.export import make_downloads, make_full_table, make_metadata, make_table
 from maclineup.figures import compute_eras
+from maclineup.inflation import cpi_year_labels, cpi_years
 from maclineup.loading import DataError
 from maclineup.paths import data_fingerprint, resolve_data_dir
 from maclineup.schema import MODELS
@@ -32,13 +33,14 @@ except DataError as err:
     st.stop()
 
 # 2. View state: the URL seeds the widgets; the widgets write the URL back.
-options = make_options(dataset.models, sorted(dataset.cpi["year"].astype(int)))
+options = make_options(dataset.models, cpi_years(dataset.cpi))
 initial, notices = parse_query(read_query_params(), options)
 render_header(len(dataset.models), options.year_min, options.year_max, dataset.version)
 render_notices(notices)
-state = render_controls(options, initial, base_year_labels(dataset.cpi, options.base_years))
-write_query_params(to_query(state, options))
-render_share(share_url(app_url(), to_query(state, options)))
+state = render_controls(options, initial, cpi_year_labels(dataset.cpi))
+query = to_query(state, options)
+write_query_params(query)
+render_share(share_url(app_url(), query))
 
 # 3. The chosen view, built from one frame shared by its charts, table and downloads.
 view = make_view_frame(dataset.models, dataset.cpi, state)
@@ -48,7 +50,7 @@ if view.empty:
     render_empty("No models match these filters. Widen the years or clear a filter in the sidebar.")
 elif state.view == "data":
     table = make_table(view, state.base_year)
-    meta = make_metadata(dataset.package, to_query(state, options), state.base_year)
+    meta = make_metadata(dataset.package, query, state.base_year)
     full = make_full_table(dataset.models, dataset.cpi, state.base_year)
     render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, f"mac-lineup-{dataset.version}"))
 else:

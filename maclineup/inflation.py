@@ -18,6 +18,11 @@ def cpi_year_label(cpi: pd.DataFrame, year: int) -> str:
     return f"{year}, {int(row['months'].iloc[0])}-month average"
 
 
+def cpi_year_labels(cpi: pd.DataFrame) -> dict[int, str]:
+    """Every CPI year with the label readers see (partial years say so)."""
+    return {year: cpi_year_label(cpi, year) for year in cpi_years(cpi)}
+
+
 def apply_real_prices(models: pd.DataFrame, cpi: pd.DataFrame, base_year: int) -> pd.DataFrame:
     """Add ``price_real_usd`` and ``price_max_real_usd``: launch prices in ``base_year`` dollars.
 
