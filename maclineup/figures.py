@@ -120,15 +120,18 @@ def hover_text(row: Mapping[Any, Any], spec: ChartSpec) -> str:
 
 
 def _base_layout(fig: go.Figure, title: str, x_title: str, y_title: str, revision: str) -> go.Figure:
+    # The legend sits below the plot, so on a phone it wraps instead of squeezing the plot.
     fig.update_layout(
         title={"text": title},
         xaxis_title={"text": x_title},
         yaxis_title={"text": y_title},
-        legend_title_text="Family",
+        legend={"title": {"text": "Family"}, "orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
         hovermode="closest",
         uirevision=revision,
         margin={"l": 60, "r": 20, "t": 60, "b": 50},
     )
+    if fig.layout.height is None:
+        fig.update_layout(height=640)
     return fig
 
 
@@ -151,11 +154,16 @@ def _family_traces(fig: go.Figure, df: pd.DataFrame, x: str, y: str, spec: Chart
 
 def _annotate_highlights(fig: go.Figure, df: pd.DataFrame, x: str, y: str, log_x: bool = False, log_y: bool = False) -> None:
     """Label the highlighted models (only those: hover does the rest)."""
-    xs = df[x]
+    if not df["highlighted"].any():
+        return
+    # Where each point sits across the axis (0 = left, 1 = right), as drawn: in log10 on a log axis.
+    xs = df[x].map(math.log10) if log_x else df[x]
     lo, span = xs.min(), xs.max() - xs.min()
-    for _, row in df.loc[df["highlighted"]].iterrows():
+    position = (xs - lo) / span if bool(span) else pd.Series(0.0, index=xs.index)
+    marked = df["highlighted"]
+    for (_, row), where_across in zip(df.loc[marked].iterrows(), position[marked], strict=True):
         # Point the label in from the side with more room, so it stays inside the plot.
-        right_side = bool(span) and (row[x] - lo) / span > 0.6
+        right_side = bool(where_across > 0.5)
         where = f" at {row['event']}" if pd.notna(row["event"]) else ""
         fig.add_annotation(
             # Plotly places annotations on log axes in log10 units.
@@ -171,11 +179,28 @@ def _annotate_highlights(fig: go.Figure, df: pd.DataFrame, x: str, y: str, log_x
         )
 
 
-def _value_axis(log: bool, money: bool = False) -> dict[str, object]:
-    """Axis settings for a price or performance axis: log ticks at 1-2-5, readable labels."""
+def _value_axis(values: pd.Series, log: bool, money: bool = False, horizontal: bool = False) -> dict[str, object]:
+    """Axis settings for a price or performance axis: readable ticks and a range fitted to the data.
+
+    The range is set explicitly because Plotly's autorange also makes room for annotation text,
+    which on a narrow screen stretched a log axis over many empty decades.
+    """
     axis: dict[str, object] = {"type": "log" if log else "linear", "tickformat": "$~s" if money else "~g"}
+    shown = values.dropna()
+    shown = shown[shown > 0] if log else shown
+    if shown.empty:
+        return axis
+    lo, hi = float(shown.min()), float(shown.max())
     if log:
-        axis["dtick"] = "D2"
+        pad = 0.08 * max(math.log10(hi / lo), 0.5)
+        axis["range"] = [math.log10(lo) - pad, math.log10(hi) + pad]
+        # Horizontal log axes label each decade only (they would crowd on a phone); grid at 2 and 5.
+        axis["dtick"] = 1 if horizontal else "D2"
+        if horizontal:
+            axis["minor"] = {"dtick": "D2", "showgrid": True}
+    else:
+        pad = 0.05 * ((hi - lo) or abs(hi) or 1.0)
+        axis["range"] = [min(0.0, lo - pad) if lo >= 0 else lo - pad, hi + pad]
     return axis
 
 
@@ -195,8 +220,8 @@ def make_price_performance_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figur
     fig = go.Figure()
     _family_traces(fig, shown, "performance", "price_shown_usd", spec)
     _annotate_highlights(fig, shown, "performance", "price_shown_usd", log_x=spec.log, log_y=spec.log)
-    fig.update_xaxes(**_value_axis(spec.log))
-    fig.update_yaxes(**_value_axis(spec.log, money=True))
+    fig.update_xaxes(**_value_axis(shown["performance"], spec.log, horizontal=True))
+    fig.update_yaxes(**_value_axis(shown["price_shown_usd"], spec.log, money=True))
     return _base_layout(fig, "Launch price vs performance", spec.metric.axis_title, spec.price_label, "price-performance")
 
 
@@ -244,7 +269,7 @@ def make_price_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
         )
     _add_era_bands(fig, spec.eras, df)
     _annotate_highlights(fig, shown, "launched", "price_shown_usd", log_y=spec.log)
-    fig.update_yaxes(**_value_axis(spec.log, money=True))
+    fig.update_yaxes(**_value_axis(pd.concat([shown["price_shown_usd"], shown["price_max_shown_usd"]]), spec.log, money=True))
     title = "Launch price over time (dot: base configuration; bar up to the top configuration)"
     return _base_layout(fig, title, LAUNCH_AXIS, spec.price_label, "price-over-time")
 
@@ -256,7 +281,7 @@ def make_metric_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure
     _family_traces(fig, shown, "launched", "performance", spec)
     _add_era_bands(fig, spec.eras, df)
     _annotate_highlights(fig, shown, "launched", "performance", log_y=spec.log)
-    fig.update_yaxes(**_value_axis(spec.log))
+    fig.update_yaxes(**_value_axis(shown["performance"], spec.log))
     return _base_layout(fig, f"{spec.metric.label} over time", LAUNCH_AXIS, spec.metric.axis_title, "metric-over-time")
 
 

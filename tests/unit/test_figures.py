@@ -130,3 +130,24 @@ def test_coverage_heatmap_counts_known_fields_per_era_and_family(tmp_path: Path)
     col = list(heat.x).index("price_max_usd")
     assert [row[col] for row in heat.text] == ["0/1", "1/1", "0/1", "1/1"]
     assert [row[col] for row in heat.z] == [0, 1, 0, 1]
+
+
+def test_axis_ranges_fit_the_data_not_the_labels(ds: Dataset) -> None:
+    state = _state(ds, log=True, price="nominal")
+    frame = make_view_frame(ds.models, ds.cpi, state).dropna(subset=["performance", "price_shown_usd"])
+    fig = _build(ds, "price-performance", state)
+    x_lo, x_hi = fig.layout.xaxis.range
+    assert x_lo < math.log10(frame["performance"].min()) and x_hi > math.log10(frame["performance"].max())
+    assert x_hi - x_lo < math.log10(frame["performance"].max() / frame["performance"].min()) + 1
+    y_lo, y_hi = fig.layout.yaxis.range
+    assert y_lo < math.log10(frame["price_shown_usd"].min()) and y_hi > math.log10(frame["price_shown_usd"].max())
+    linear = _build(ds, "price-performance", _state(ds, log=False, price="nominal"))
+    assert linear.layout.xaxis.range[0] <= 0 < linear.layout.xaxis.range[1]
+
+
+def test_labels_point_inwards_from_the_side_with_more_room(tmp_path: Path) -> None:
+    ds = load_dataset(make_data_dir(tmp_path))
+    fig = _build(ds, "price-performance", _state(ds, highlight=("mac-a", "mac-c"), price="nominal", log=True))
+    by_text = {a.text.split("</b>")[0]: a.ax for a in fig.layout.annotations}
+    assert by_text["<b>Mac A"] > 0  # leftmost point: label to its right
+    assert by_text["<b>Mac C"] < 0  # rightmost point: label to its left
