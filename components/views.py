@@ -17,7 +17,7 @@ _PLOTLY_CONFIG = {
 
 def render_chart(fig: go.Figure, key: str) -> None:
     """One Plotly chart with the image-export button."""
-    st.plotly_chart(fig, key=key, config=_PLOTLY_CONFIG)
+    st.plotly_chart(fig, key=key, config=_PLOTLY_CONFIG, alt=str(fig.layout.title.text or "Chart"))
 
 
 def render_coverage(lines: list[str]) -> None:

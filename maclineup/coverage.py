@@ -9,6 +9,7 @@ from maclineup.schema import ARCHITECTURES, FAMILIES
 COVERAGE_FIELDS: tuple[str, ...] = (
     "announced", "released", "discontinued", "event_id", "price_usd", "price_max_usd", "cpu", "cpu_cores",
     "cpu_clock_mhz", "ram_gb", "ram_max_gb", "storage_gb", "gpu", "gpu_tflops", "model_identifier",
+    "predecessor_id", "geekbench6_multi", "geekbench5_multi", "geekbench2",
 )  # fmt: skip
 
 
