@@ -11,7 +11,7 @@ from components.errors import render_data_error
 from components.header import render_header, render_notices, render_share
 from components.urlstate import app_url, read_query_params, write_query_params
 from components.views import render_chart, render_coverage, render_data_view, render_empty
-from maclineup.charts import make_chart_spec, make_chart_view
+from maclineup.charts import CHART_KEYS, make_chart_spec, make_chart_view
 from maclineup.dictionary import make_dictionary_frame
 from maclineup.export import make_downloads, make_full_table, make_metadata, make_table
 from maclineup.figures import compute_eras
@@ -37,7 +37,7 @@ options = make_options(dataset.models, cpi_years(dataset.cpi))
 initial, notices = parse_query(read_query_params(), options)
 render_header(len(dataset.models), options.year_min, options.year_max, dataset.version)
 render_notices(notices)
-state = render_controls(options, initial, cpi_year_labels(dataset.cpi))
+state = render_controls(options, initial, cpi_year_labels(dataset.cpi), CHART_KEYS)
 query = to_query(state, options)
 write_query_params(query)
 render_share(share_url(app_url(), query))
@@ -57,4 +57,4 @@ else:
     charts = make_chart_view(view, state.view, spec)
     for key, fig in charts.figures:
         render_chart(fig, key)
-    render_coverage(list(charts.coverage))
+    render_coverage(list(charts.coverage), charts.hint)

@@ -21,15 +21,34 @@ def seed_widgets(state: ViewState) -> None:
     st.session_state[_SEEDED] = True
 
 
+def absorb_chart_selections(chart_keys: tuple[str, ...]) -> None:
+    """Add the models clicked in a chart to the highlight list, once per new selection.
+
+    Runs before the highlight widget is drawn, so the click shows up in the widget and the URL.
+    """
+    for key in chart_keys:
+        state = st.session_state.get(key)
+        if not state:
+            continue
+        points = state["selection"]["points"]
+        clicked = tuple(dict.fromkeys(str(p["customdata"][0]) for p in points if p.get("customdata")))
+        seen = f"_absorbed_{key}"
+        if clicked and clicked != st.session_state.get(seen):
+            current = list(st.session_state.get("highlight", []))
+            st.session_state["highlight"] = current + [m for m in clicked if m not in current]
+        st.session_state[seen] = clicked
+
+
 def render_view_switcher() -> str:
     """The view tabs; returns the chosen view key."""
     choice = st.segmented_control("View", list(VIEWS), format_func=VIEWS.__getitem__, key="view", required=True, label_visibility="collapsed")
     return str(choice)
 
 
-def render_controls(options: ViewOptions, initial: ViewState, cpi_labels: dict[int, str]) -> ViewState:
+def render_controls(options: ViewOptions, initial: ViewState, cpi_labels: dict[int, str], chart_keys: tuple[str, ...]) -> ViewState:
     """Render every shareable widget, seeded from ``initial``; return the resulting view state."""
     seed_widgets(initial)
+    absorb_chart_selections(chart_keys)
     view = render_view_switcher()
     with st.sidebar:
         st.header("Filter")
@@ -53,7 +72,7 @@ def render_controls(options: ViewOptions, initial: ViewState, cpi_labels: dict[i
             list(options.model_names),
             format_func=options.model_names.__getitem__,
             key="highlight",
-            placeholder="Pick models to label",
+            placeholder="Pick models, or click their points",
         )
     return ViewState(
         view=view,

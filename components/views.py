@@ -16,12 +16,21 @@ _PLOTLY_CONFIG = {
 
 
 def render_chart(fig: go.Figure, key: str) -> None:
-    """One Plotly chart with the image-export button."""
-    st.plotly_chart(fig, key=key, config=_PLOTLY_CONFIG, alt=str(fig.layout.title.text or "Chart"))
+    """One Plotly chart with the image-export button; clicking a model's point selects it."""
+    st.plotly_chart(
+        fig,
+        key=key,
+        config=_PLOTLY_CONFIG,
+        alt=str(fig.layout.title.text or "Chart"),
+        on_select="rerun",
+        selection_mode=("points",),
+    )
 
 
-def render_coverage(lines: list[str]) -> None:
+def render_coverage(lines: list[str], hint: str = "") -> None:
     """How many shown models each plotted measure covers, naming the ones left out."""
+    if hint:
+        st.caption(f":material/touch_app: {hint}")
     for line in lines:
         st.caption(line)
 

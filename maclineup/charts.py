@@ -21,12 +21,16 @@ VIEW_FIGURES: dict[str, tuple[str, ...]] = {
 }
 
 
+CHART_KEYS: tuple[str, ...] = tuple(f"chart_{name}" for names in VIEW_FIGURES.values() for name in names)
+
+
 @dataclass(frozen=True)
 class ChartView:
     """The figures of one view, keyed for Streamlit, with their coverage lines."""
 
     figures: tuple[tuple[str, go.Figure], ...]
     coverage: tuple[str, ...]
+    hint: str = ""
 
 
 def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date) -> ChartSpec:
@@ -66,4 +70,5 @@ def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec) -> ChartView:
     return ChartView(
         figures=tuple((f"chart_{name}", FIGURES[name](df, spec)) for name in names),
         coverage=coverage_lines(df, view, spec),
+        hint="" if view == "coverage" else "Hover over a model for its dates, prices, specs and source; click it to label it.",
     )

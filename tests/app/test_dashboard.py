@@ -182,3 +182,19 @@ def test_corrupt_data_shows_a_message_not_a_traceback(run_app: Run, tmp_path: Pa
     assert words in error.value
     assert file in error.value
     assert at.query_params["family"] == "iMac", "the user's link is kept"
+
+
+def test_clicking_a_point_labels_that_model(run_app: Run) -> None:
+    at = run_app({"highlight": ""})
+    assert not chart_specs(at)[0]["layout"].get("annotations")
+    at.session_state["chart_price-performance"] = {
+        "selection": {"points": [{"point_index": 0, "customdata": ["macintosh-128k"]}], "point_indices": [0], "box": [], "lasso": []}
+    }
+    at.run()
+    assert at.multiselect(key="highlight").value == ["macintosh-128k"]
+    assert at.query_params["highlight"] == "macintosh-128k"
+    [note] = chart_specs(at)[0]["layout"]["annotations"]
+    assert "Macintosh" in note["text"]
+    # The same selection on the next rerun does not re-add a model the reader removed.
+    at.multiselect(key="highlight").set_value([]).run()
+    assert at.multiselect(key="highlight").value == []

@@ -9,3 +9,4 @@ DOWNLOAD_BUTTON = '[data-testid="stDownloadButton"] button'
 ALERT = '[data-testid="stAlert"]'
 SUBHEADER = '[data-testid="stHeading"]'
 CODE = '[data-testid="stCode"] code'
+HOVER_CARD = ".hoverlayer .hovertext"

@@ -94,3 +94,22 @@ def test_a_bad_link_shows_a_notice_and_a_working_page(page: Page, server_url: st
     page.wait_for_url(re.compile(r"\?family=iMac$"), timeout=30_000)
     assert page.locator(sel.CHART_POINT).count() > 5
     assert page.console_errors == []
+
+
+def test_clicking_a_point_labels_it_and_writes_the_url(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/?highlight=")
+    point = page.locator(sel.CHART_POINT).nth(5)
+    box = point.bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    # Plotly's drag layer sits above the points: move there (hover card), then click as a reader would.
+    page.mouse.move(x, y)
+    page.locator(sel.HOVER_CARD).first.wait_for(state="visible")
+    page.mouse.click(x, y)
+    page.wait_for_url(re.compile(r"highlight=[a-z0-9-]+"), timeout=30_000)
+    model_id = parse_qs(urlparse(page.url).query)["highlight"][0]
+    assert model_id in OPTIONS.model_names
+    label = page.locator(f"{sel.CHART} .annotation-text").first
+    label.wait_for(state="visible")
+    assert OPTIONS.model_names[model_id].split(" (")[0] in (label.text_content() or "")
+    assert page.console_errors == []
