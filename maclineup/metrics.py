@@ -32,8 +32,13 @@ def _cpu_throughput(df: pd.DataFrame) -> pd.Series:
     return (df["cpu_cores"].astype("float64") * df["cpu_clock_mhz"] / 1000.0).rename("cpu_throughput_ghz")
 
 
-def _gpu_tflops(df: pd.DataFrame) -> pd.Series:
-    return df["gpu_tflops"].rename("gpu_tflops")
+def _published(column: str) -> Callable[[pd.DataFrame], pd.Series]:
+    """A measure read straight from a column of published values."""
+
+    def compute(df: pd.DataFrame) -> pd.Series:
+        return df[column]
+
+    return compute
 
 
 METRICS: dict[str, Metric] = {
@@ -53,22 +58,22 @@ METRICS: dict[str, Metric] = {
             key="geekbench6-multi",
             label="Geekbench 6 multi-core",
             unit="points",
-            description="Published Geekbench 6 multi-core score (Primate Labs' scale: 2500 = Core i7-12700). Covers Macs from about 2012 on.",
-            compute=lambda df: df["geekbench6_multi"],
+            description="Published Geekbench 6 multi-core score (data/benchmarks.csv); recent Macs only.",
+            compute=_published("geekbench6_multi"),
         ),
         Metric(
             key="geekbench6-single",
             label="Geekbench 6 single-core",
             unit="points",
-            description="Published Geekbench 6 single-core score. Covers Macs from about 2012 on.",
-            compute=lambda df: df["geekbench6_single"],
+            description="Published Geekbench 6 single-core score (data/benchmarks.csv); recent Macs only.",
+            compute=_published("geekbench6_single"),
         ),
         Metric(
             key="gpu-tflops",
             label="GPU throughput",
             unit="FP32 TFLOPS, top configuration",
             description="Single-precision GPU teraflops of the top configuration, as published (mostly 2012 on).",
-            compute=_gpu_tflops,
+            compute=_published("gpu_tflops"),
         ),
     )
 }
