@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from maclineup.schema import BENCHMARK_NAMES, BENCHMARKS, CPI, EVENTS, MODELS, Column, Table
+from maclineup.schema import BENCHMARK_NAMES, BENCHMARKS, CPI, EVENTS, MODELS, TABLES, Column, Table
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,7 @@ class Dataset:
     events: pd.DataFrame
     benchmarks: pd.DataFrame
     version: str
-    title: str
-    sources: tuple[dict[str, str], ...]
-    licenses: tuple[dict[str, str], ...]
-    package: dict[str, Any]  # the whole datapackage.json
+    package: dict[str, Any]  # the whole datapackage.json: title, sources, licences, resources
 
 
 def _parse_cell(col: Column, text: str) -> tuple[Any, str | None]:
@@ -235,8 +232,9 @@ def check_event_links(models: pd.DataFrame, events: pd.DataFrame) -> list[Proble
 def check_predecessors(models: pd.DataFrame) -> list[Problem]:
     """A predecessor is another row of the catalogue, launched no later than its successor."""
     problems: list[Problem] = []
-    launched = add_launch_date(models).set_index("model_id")["launched"]
-    for n, row in enumerate(add_launch_date(models).to_dict("records"), start=1):
+    dated = add_launch_date(models)
+    launched = dated.set_index("model_id")["launched"]
+    for n, row in enumerate(dated.to_dict("records"), start=1):
         before = row["predecessor_id"]
         if pd.isna(before):
             continue
@@ -305,7 +303,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     """Load and validate every table in ``data_dir``; raise DataError with all problems at once."""
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
-    for table in (MODELS, CPI, EVENTS, BENCHMARKS):
+    for table in TABLES:
         try:
             frames[table.name] = load_table(data_dir / table.filename, table)
         except DataError as err:
@@ -328,8 +326,5 @@ def load_dataset(data_dir: Path) -> Dataset:
         events=frames[EVENTS.name],
         benchmarks=frames[BENCHMARKS.name],
         version=meta["version"],
-        title=str(meta.get("title", "")),
-        sources=tuple(meta.get("sources", ())),
-        licenses=tuple(meta.get("licenses", ())),
         package=meta,
     )
