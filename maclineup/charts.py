@@ -36,7 +36,9 @@ class ChartView:
 def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date) -> ChartSpec:
     """Axis labels and settings for the state's measure, price mode and scale."""
     label = f"Launch price (US$ of {cpi_year_label(cpi, state.base_year)})" if state.price == "real" else "Launch price (US$, nominal)"
-    return ChartSpec(metric=METRICS[state.metric], price_label=label, log=state.log, as_of=as_of, eras=eras)
+    return ChartSpec(
+        metric=METRICS[state.metric], price_label=label, log=state.log, as_of=as_of, eras=eras, base_year_label=cpi_year_label(cpi, state.base_year)
+    )
 
 
 def coverage_lines(df: pd.DataFrame, view: str, spec: ChartSpec) -> tuple[str, ...]:

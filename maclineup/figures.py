@@ -57,6 +57,7 @@ class ChartSpec:
     log: bool
     as_of: date  # the right edge of bars for models still on sale
     eras: tuple[Era, ...] = ()  # from the whole catalogue, so filters do not move era edges
+    base_year_label: str = ""  # the constant dollars of real prices, e.g. "2026, 5-month average"
 
 
 def compute_eras(models: pd.DataFrame, as_of: date) -> tuple[Era, ...]:
@@ -110,7 +111,7 @@ def hover_text(row: Mapping[Any, Any], spec: ChartSpec) -> str:
     lines = [
         f"<b>{html.escape(str(row['name']))}</b> · {html.escape(str(row['family']))}",
         f"Announced {_day(row['announced'])} · released {_day(row['released'])}",
-        f"Launch price {_money(row['price_usd'])} (nominal) · {_money(row['price_real_usd'])} (real)",
+        f"Launch price {_money(row['price_usd'])} (nominal) · {_money(row['price_real_usd'])} (US$ of {spec.base_year_label or 'base year'})",
         f"{spec.metric.label}: {_num(row['performance'], spec.metric.unit.split(',')[0])}",
         f"CPU {cores}{cpu} {_num(row['cpu_clock_mhz'], 'MHz')}",
         f"Memory {_memory(row['ram_gb'])} · storage {_storage(row['storage_gb'])}",

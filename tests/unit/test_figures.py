@@ -151,3 +151,11 @@ def test_labels_point_inwards_from_the_side_with_more_room(tmp_path: Path) -> No
     by_text = {a.text.split("</b>")[0]: a.ax for a in fig.layout.annotations}
     assert by_text["<b>Mac A"] > 0  # leftmost point: label to its right
     assert by_text["<b>Mac C"] < 0  # rightmost point: label to its left
+
+
+def test_hover_card_names_both_prices_and_the_source(tmp_path: Path) -> None:
+    ds = load_dataset(make_data_dir(tmp_path))
+    fig = _build(ds, "price-performance", _state(ds, base_year=2024))
+    card = next(t for t in fig.data if t.name == "PowerBook").hovertext[0]
+    assert "Mac B" in card and "$3,000 (nominal)" in card and "$5,812 (US$ of 2024)" in card
+    assert "Announced 6 May 1998" in card and "Source: example.org" in card
