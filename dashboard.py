@@ -10,7 +10,7 @@ from components.controls import render_controls
 from components.errors import render_data_error
 from components.header import render_header, render_notices, render_share
 from components.urlstate import app_url, read_query_params, write_query_params
-from components.views import render_chart, render_coverage, render_data_view, render_empty
+from components.views import render_chart, render_coverage, render_data_view, render_empty, render_table
 from maclineup.charts import CHART_KEYS, make_chart_spec, make_chart_view
 from maclineup.dictionary import make_dictionary_frame
 from maclineup.export import make_downloads, make_full_table, make_metadata, make_table
@@ -58,3 +58,5 @@ else:
     for key, fig in charts.figures:
         render_chart(fig, key)
     render_coverage(list(charts.coverage), charts.hint)
+    if charts.table is not None:
+        render_table(charts.table_title, charts.table, key="chart_table")

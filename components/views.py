@@ -35,6 +35,12 @@ def render_coverage(lines: list[str], hint: str = "") -> None:
         st.caption(line)
 
 
+def render_table(title: str, table: pd.DataFrame, key: str) -> None:
+    """A small reference table under a chart."""
+    st.caption(title)
+    st.dataframe(table, hide_index=True, key=key)
+
+
 def render_empty(message: str) -> None:
     """Nothing matches the filters: say so instead of drawing an empty chart."""
     st.info(message)

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from maclineup.figures import FIGURES, ChartSpec, Era
 from maclineup.inflation import cpi_year_label
 from maclineup.metrics import METRICS, compute_coverage
+from maclineup.perfindex import describe_chain
 from maclineup.viewstate import ViewState
 
 VIEW_FIGURES: dict[str, tuple[str, ...]] = {
@@ -31,6 +32,8 @@ class ChartView:
     figures: tuple[tuple[str, go.Figure], ...]
     coverage: tuple[str, ...]
     hint: str = ""
+    table_title: str = ""
+    table: pd.DataFrame | None = None
 
 
 def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date) -> ChartSpec:
@@ -66,11 +69,20 @@ def coverage_lines(df: pd.DataFrame, view: str, spec: ChartSpec) -> tuple[str, .
     return ()
 
 
+CHAIN_TITLE = (
+    "Benchmarks: Geekbench multi-core scores per version, and how far the chain of bridge models "
+    "(measured on two adjacent versions) reaches back. Versions are never mixed on one axis."
+)
+
+
 def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec) -> ChartView:
     """Build every figure of a chart view."""
     names = VIEW_FIGURES[view]
+    with_chain = view == "coverage"
     return ChartView(
         figures=tuple((f"chart_{name}", FIGURES[name](df, spec)) for name in names),
         coverage=coverage_lines(df, view, spec),
         hint="" if view == "coverage" else "Hover over a model for its dates, prices, specs and source; click it to label it.",
+        table_title=CHAIN_TITLE if with_chain else "",
+        table=describe_chain(df) if with_chain else None,
     )

@@ -74,3 +74,23 @@ def compute_index(scores: pd.DataFrame, reference: str, chain: Sequence[str] = M
         index = points / ref_points
         rows.append((model_id, index, index * math.exp(-total), index * math.exp(total), basis, steps))
     return pd.DataFrame(rows, columns=["model_id", "index", "index_low", "index_high", "basis", "chain_steps"]).set_index("model_id")
+
+
+def describe_chain(models: pd.DataFrame, chain: Sequence[str] = MULTI_CORE_CHAIN) -> pd.DataFrame:
+    """Per benchmark version: how many models have a score, and how it bridges to the anchor (if it does)."""
+    scores = models.set_index("model_id")[list(chain)]
+    links = {link.benchmark: link for link in compute_links(scores, chain)}
+    rows = []
+    for newer, benchmark in zip([None, *chain], chain, strict=False):
+        link = links.get(benchmark)
+        bridges = scores[[newer, benchmark]].dropna() if newer else scores.iloc[0:0]
+        rows.append(
+            {
+                "benchmark": benchmark,
+                "models_with_score": int(scores[benchmark].notna().sum()),
+                "bridge_models": ", ".join(bridges.index.astype(str)) if newer else "(anchor)",
+                "points_per_anchor_point": round(1 / link.factor, 4) if link else None,
+                "uncertainty": f"×/÷ {math.exp(link.log_uncertainty):.2f}" if link else "not reachable yet",
+            }
+        )
+    return pd.DataFrame(rows)

@@ -198,3 +198,10 @@ def test_clicking_a_point_labels_that_model(run_app: Run) -> None:
     # The same selection on the next rerun does not re-add a model the reader removed.
     at.multiselect(key="highlight").set_value([]).run()
     assert at.multiselect(key="highlight").value == []
+
+
+def test_coverage_view_shows_how_far_the_benchmark_chain_reaches(run_app: Run) -> None:
+    at = run_app({"view": "coverage"})
+    [table] = at.dataframe
+    assert table.value["benchmark"].tolist()[:2] == ["geekbench6_multi", "geekbench5_multi"]
+    assert "(anchor)" in set(table.value["bridge_models"])

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from maclineup.perfindex import SINGLE_BRIDGE_UNCERTAINTY, compute_index, compute_links
+from maclineup.perfindex import SINGLE_BRIDGE_UNCERTAINTY, compute_index, compute_links, describe_chain
 
 CHAIN = ("v3", "v2", "v1")
 TRUE_SPEED = {"old-a": 1.0, "old-b": 2.0, "mid-a": 8.0, "mid-b": 10.0, "new-a": 40.0, "new-b": 60.0}
@@ -74,3 +74,14 @@ def test_models_beyond_the_last_bridge_get_no_index() -> None:
 def test_results_are_reproducible() -> None:
     first = compute_index(synthetic(), reference="old-a", chain=CHAIN)
     pd.testing.assert_frame_equal(first, compute_index(synthetic(), reference="old-a", chain=CHAIN))
+
+
+def test_chain_description_counts_scores_and_names_bridges() -> None:
+    scores = synthetic().drop(index=["mid-a", "mid-b"])  # v1 becomes unreachable
+    models = scores.reset_index(names="model_id")
+    table = describe_chain(models, CHAIN).set_index("benchmark")
+    assert table.loc["v3", "bridge_models"] == "(anchor)"
+    assert table.loc["v2", "bridge_models"] == "new-a"
+    assert table.loc["v2", "points_per_anchor_point"] == pytest.approx(SCALE["v2"] / SCALE["v3"], rel=1e-3)
+    assert table.loc["v1", "models_with_score"] == 2
+    assert table.loc["v1", "uncertainty"] == "not reachable yet"
