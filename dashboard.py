@@ -2,6 +2,7 @@
 
 import os
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -51,7 +52,7 @@ if view.empty:
 elif state.view == "data":
     table = make_table(view, state.base_year)
     meta = make_metadata(dataset.package, query, state.base_year)
-    full = make_full_table(dataset.models, dataset.cpi, state.base_year)
+    full = partial(make_full_table, dataset.models, dataset.cpi, state.base_year)
     render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, f"mac-lineup-{dataset.version}"))
 else:
     charts = make_chart_view(view, state.view, spec)

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from maclineup.inflation import apply_real_prices
+from maclineup.metrics import cpu_throughput_ghz
 from maclineup.schema import MODELS
 
 DERIVED_COLUMNS: dict[str, tuple[str, str]] = {
@@ -45,10 +46,7 @@ def column_label(name: str) -> str:
 
 def make_table(view: pd.DataFrame, base_year: int) -> pd.DataFrame:
     """The rows of a view as one flat table: catalogue columns plus real prices and the CPU proxy."""
-    table = view.assign(
-        cpi_base_year=base_year,
-        cpu_throughput_ghz=(view["cpu_cores"].astype("float64") * view["cpu_clock_mhz"] / 1000.0).round(3),
-    )
+    table = view.assign(cpi_base_year=base_year, cpu_throughput_ghz=cpu_throughput_ghz(view).round(3))
     return table[table_columns()].reset_index(drop=True)
 
 
@@ -96,12 +94,12 @@ class Download:
     mime: str
 
 
-def make_downloads(table: pd.DataFrame, full_table: pd.DataFrame, metadata: Mapping[str, object], stem: str) -> tuple[Download, ...]:
-    """Downloads of the shown table (CSV, Parquet), the full catalogue, and the dataset metadata."""
+def make_downloads(table: pd.DataFrame, full_table: Callable[[], pd.DataFrame], metadata: Mapping[str, object], stem: str) -> tuple[Download, ...]:
+    """Downloads of the shown table (CSV, Parquet), the full catalogue (built only when clicked), and the metadata."""
     return (
         Download("download_csv", "This table (CSV)", table_to_csv(table), f"{stem}.csv", "text/csv"),
         Download("download_parquet", "This table (Parquet)", lambda: table_to_parquet(table, metadata), f"{stem}.parquet", "application/vnd.apache.parquet"),
-        Download("download_full_csv", "Full catalogue (CSV)", lambda: table_to_csv(full_table), f"{stem}-full.csv", "text/csv"),
+        Download("download_full_csv", "Full catalogue (CSV)", lambda: table_to_csv(full_table()), f"{stem}-full.csv", "text/csv"),
         Download("download_metadata", "Metadata (JSON)", lambda: json.dumps(metadata, indent=2).encode("utf-8"), f"{stem}-metadata.json", "application/json"),
     )
 

@@ -136,7 +136,8 @@ def _base_layout(fig: go.Figure, title: str, x_title: str, y_title: str, revisio
     return fig
 
 
-def _family_traces(fig: go.Figure, df: pd.DataFrame, x: str, y: str, spec: ChartSpec) -> None:
+def _family_traces(fig: go.Figure, df: pd.DataFrame, x: str, y: str, size: int = 9, extra: Callable[[pd.DataFrame], dict[str, Any]] | None = None) -> None:
+    """One marker trace per family, in catalogue order, coloured and with hover cards; ``extra`` adds per-family settings."""
     for family in [f for f in FAMILIES if f in set(df["family"])]:
         part = df.loc[df["family"] == family]
         fig.add_trace(
@@ -145,12 +146,20 @@ def _family_traces(fig: go.Figure, df: pd.DataFrame, x: str, y: str, spec: Chart
                 y=part[y],
                 mode="markers",
                 name=family,
-                marker={"color": FAMILY_COLORS[family], "size": 9, "line": {"width": 0.5, "color": "white"}},
+                marker={"color": FAMILY_COLORS[family], "size": size, "line": {"width": 0.5, "color": "white"}},
                 customdata=part[["model_id"]].to_numpy(),
                 hovertext=part["hover"],
                 hovertemplate="%{hovertext}<extra></extra>",
+                **(extra(part) if extra else {}),
             )
         )
+
+
+def _price_range_bar(part: pd.DataFrame) -> dict[str, Any]:
+    """Error bar from the base price up to the top configuration's price (none where unknown)."""
+    spread = (part["price_max_shown_usd"] - part["price_shown_usd"]).clip(lower=0).fillna(0)
+    bar = {"type": "data", "symmetric": False, "array": spread.to_numpy(), "arrayminus": [0] * len(part), "thickness": 1.2, "width": 0}
+    return {"error_y": bar}
 
 
 def _annotate_highlights(fig: go.Figure, df: pd.DataFrame, x: str, y: str, log_x: bool = False, log_y: bool = False) -> None:
@@ -219,7 +228,7 @@ def make_price_performance_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figur
     """What did each Mac cost at launch against how fast it was?"""
     shown = _plottable(df, spec, "performance", "price_shown_usd")
     fig = go.Figure()
-    _family_traces(fig, shown, "performance", "price_shown_usd", spec)
+    _family_traces(fig, shown, "performance", "price_shown_usd")
     _annotate_highlights(fig, shown, "performance", "price_shown_usd", log_x=spec.log, log_y=spec.log)
     fig.update_xaxes(**_value_axis(shown["performance"], spec.log, horizontal=True))
     fig.update_yaxes(**_value_axis(shown["price_shown_usd"], spec.log, money=True))
@@ -252,22 +261,7 @@ def make_price_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
     """How did launch prices, base to top configuration, move over the years?"""
     shown = _plottable(df, spec, "price_shown_usd")
     fig = go.Figure()
-    for family in [f for f in FAMILIES if f in set(shown["family"])]:
-        part = shown.loc[shown["family"] == family]
-        spread = (part["price_max_shown_usd"] - part["price_shown_usd"]).clip(lower=0)
-        fig.add_trace(
-            go.Scatter(
-                x=part["launched"],
-                y=part["price_shown_usd"],
-                mode="markers",
-                name=family,
-                marker={"color": FAMILY_COLORS[family], "size": 8},
-                error_y={"type": "data", "symmetric": False, "array": spread.fillna(0).to_numpy(), "arrayminus": [0] * len(part), "thickness": 1.2, "width": 0},
-                customdata=part[["model_id"]].to_numpy(),
-                hovertext=part["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
+    _family_traces(fig, shown, "launched", "price_shown_usd", size=8, extra=_price_range_bar)
     _add_era_bands(fig, spec.eras, df)
     _annotate_highlights(fig, shown, "launched", "price_shown_usd", log_y=spec.log)
     fig.update_yaxes(**_value_axis(pd.concat([shown["price_shown_usd"], shown["price_max_shown_usd"]]), spec.log, money=True))
@@ -279,7 +273,7 @@ def make_metric_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure
     """How did the chosen performance measure grow over the years?"""
     shown = _plottable(df, spec, "performance")
     fig = go.Figure()
-    _family_traces(fig, shown, "launched", "performance", spec)
+    _family_traces(fig, shown, "launched", "performance")
     _add_era_bands(fig, spec.eras, df)
     _annotate_highlights(fig, shown, "launched", "performance", log_y=spec.log)
     fig.update_yaxes(**_value_axis(shown["performance"], spec.log))

@@ -230,11 +230,10 @@ def check_event_links(models: pd.DataFrame, events: pd.DataFrame) -> list[Proble
 
 
 def check_predecessors(models: pd.DataFrame) -> list[Problem]:
-    """A predecessor is another row of the catalogue, launched no later than its successor."""
+    """A predecessor is another row of the catalogue, launched no later than its successor (``models`` has ``launched``)."""
     problems: list[Problem] = []
-    dated = add_launch_date(models)
-    launched = dated.set_index("model_id")["launched"]
-    for n, row in enumerate(dated.to_dict("records"), start=1):
+    launched = models.set_index("model_id")["launched"]
+    for n, row in enumerate(models.to_dict("records"), start=1):
         before = row["predecessor_id"]
         if pd.isna(before):
             continue
@@ -313,13 +312,13 @@ def load_dataset(data_dir: Path) -> Dataset:
     except DataError as err:
         problems += err.problems
     if not problems:
-        problems += check_event_links(frames[MODELS.name], frames[EVENTS.name])
-        problems += check_predecessors(frames[MODELS.name])
-        problems += check_benchmark_models(frames[BENCHMARKS.name], frames[MODELS.name])
+        dated = add_launch_date(frames[MODELS.name])
+        problems += check_event_links(dated, frames[EVENTS.name])
+        problems += check_predecessors(dated)
+        problems += check_benchmark_models(frames[BENCHMARKS.name], dated)
     if problems:
         raise DataError(problems)
-    models = add_benchmark_scores(add_launch_date(frames[MODELS.name]), frames[BENCHMARKS.name])
-    models = models.sort_values(["launched", "model_id"], ignore_index=True)
+    models = add_benchmark_scores(dated, frames[BENCHMARKS.name]).sort_values(["launched", "model_id"], ignore_index=True)
     return Dataset(
         models=models,
         cpi=frames[CPI.name],

@@ -28,7 +28,8 @@ class Metric:
         return f"{self.label} ({self.unit})"
 
 
-def _cpu_throughput(df: pd.DataFrame) -> pd.Series:
+def cpu_throughput_ghz(df: pd.DataFrame) -> pd.Series:
+    """CPU cores × clock (GHz) of the base configuration."""
     return (df["cpu_cores"].astype("float64") * df["cpu_clock_mhz"] / 1000.0).rename("cpu_throughput_ghz")
 
 
@@ -52,21 +53,17 @@ METRICS: dict[str, Metric] = {
                 "CPU cores times clock speed of the base configuration. A crude proxy: it ignores "
                 "work done per clock, which grew many-fold from the 68000 to Apple silicon."
             ),
-            compute=_cpu_throughput,
+            compute=cpu_throughput_ghz,
         ),
-        Metric(
-            key="geekbench6-multi",
-            label="Geekbench 6 multi-core",
-            unit="points",
-            description="Published Geekbench 6 multi-core score (data/benchmarks.csv); recent Macs only.",
-            compute=_published("geekbench6_multi"),
-        ),
-        Metric(
-            key="geekbench6-single",
-            label="Geekbench 6 single-core",
-            unit="points",
-            description="Published Geekbench 6 single-core score (data/benchmarks.csv); recent Macs only.",
-            compute=_published("geekbench6_single"),
+        *(
+            Metric(
+                key=f"geekbench6-{kind}",
+                label=f"Geekbench 6 {kind}-core",
+                unit="points",
+                description=f"Published Geekbench 6 {kind}-core score (data/benchmarks.csv); recent Macs only.",
+                compute=_published(f"geekbench6_{kind}"),
+            )
+            for kind in ("multi", "single")
         ),
         Metric(
             key="gpu-tflops",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -166,15 +167,13 @@ def test_measure_coverage_is_counted_and_named(run_app: Run) -> None:
 def test_corrupt_data_shows_a_message_not_a_traceback(run_app: Run, tmp_path: Path, file: str, content: str | None, words: str) -> None:
     data = copy_real_data(tmp_path / "data")
     if content is None:
-        text = (data / file).read_text(encoding="utf-8").splitlines()
-        header = text[0].split(",")
-        cells = next(iter(__import__("csv").reader([text[1]])))
-        cells[header.index("price_usd")] = "-5"
-        import csv as _csv
-
+        rows = list(csv.DictReader((data / file).open(encoding="utf-8", newline="")))
+        rows[0]["price_usd"] = "-5"
         buf = io.StringIO()
-        _csv.writer(buf, lineterminator="\n").writerows([header, cells])
-        content = buf.getvalue() + "\n".join(text[2:]) + "\n"
+        writer = csv.DictWriter(buf, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        content = buf.getvalue()
     (data / file).write_text(content, encoding="utf-8")
     at = run_app({"family": "iMac", "view": "data"}, data_dir=data)
     assert not at.exception

@@ -64,7 +64,7 @@ def test_downloads_offer_this_table_the_full_catalogue_and_metadata(tmp_path: Pa
     assert len(full) == len(ds.models)
     meta = make_metadata({"version": "test-1", "title": "T", "sources": [{"title": "s"}]}, {"form": ["laptop"]}, 2024)
     assert meta["dataset_version"] == "test-1" and meta["view"] == {"form": ["laptop"]} and meta["cpi_base_year"] == 2024
-    downloads = {d.key: d for d in make_downloads(table.iloc[:2], full, meta, "stem")}
+    downloads = {d.key: d for d in make_downloads(table.iloc[:2], lambda: full, meta, "stem")}
     assert downloads["download_csv"].data == table_to_csv(table.iloc[:2])
     full_csv = downloads["download_full_csv"].data
     assert callable(full_csv) and full_csv() == table_to_csv(full)
