@@ -218,10 +218,22 @@ EVENTS = Table(
     ),
 )
 
-BENCHMARK_NAMES: tuple[str, ...] = (
-    "geekbench6_single", "geekbench6_multi", "geekbench5_single", "geekbench5_multi", "geekbench4_single",
-    "geekbench4_multi", "geekbench3_single", "geekbench3_multi", "geekbench2",
-)  # fmt: skip
+BENCHMARK_TITLES: dict[str, str] = {
+    "geekbench6_single": "Geekbench 6 single-core",
+    "geekbench6_multi": "Geekbench 6 multi-core",
+    "geekbench5_single": "Geekbench 5 single-core",
+    "geekbench5_multi": "Geekbench 5 multi-core",
+    "geekbench4_single": "Geekbench 4 single-core",
+    "geekbench4_multi": "Geekbench 4 multi-core",
+    "geekbench3_single": "Geekbench 3 single-core",
+    "geekbench3_multi": "Geekbench 3 multi-core",
+    "geekbench2": "Geekbench 2",
+    "macbench4_processor": "MacBench 4 processor (Power Macintosh 6100/60 = 100)",
+    "nortonsi4_system": "Norton System Info 4 system rating",
+    "speedometer3_cpu": "Speedometer 3 CPU (Macintosh Classic = 1)",
+    "speedometer3_mix": "Speedometer 3 benchmark mix (Macintosh Classic = 1)",
+}
+BENCHMARK_NAMES: tuple[str, ...] = tuple(BENCHMARK_TITLES)
 
 BENCHMARKS = Table(
     name="benchmarks",
