@@ -11,7 +11,7 @@ from components.controls import render_controls
 from components.errors import render_data_error
 from components.header import render_header, render_notices, render_share
 from components.urlstate import app_url, read_query_params, write_query_params
-from components.views import render_chart, render_coverage, render_data_view, render_empty, render_table
+from components.views import render_chart, render_coverage, render_data_view, render_empty, render_method, render_table
 from maclineup.charts import CHART_KEYS, make_chart_spec, make_chart_view
 from maclineup.dictionary import make_dictionary_frame
 from maclineup.export import make_downloads, make_full_table, make_metadata, make_table
@@ -55,9 +55,11 @@ elif state.view == "data":
     full = partial(make_full_table, dataset.models, dataset.cpi, state.base_year)
     render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, f"mac-lineup-{dataset.version}"))
 else:
-    charts = make_chart_view(view, state.view, spec)
+    charts = make_chart_view(view, state.view, spec, dataset.models)
     for key, fig in charts.figures:
         render_chart(fig, key)
     render_coverage(list(charts.coverage), charts.hint)
     if charts.table is not None:
         render_table(charts.table_title, charts.table, key="chart_table")
+    if charts.method is not None:
+        render_method(charts.method)

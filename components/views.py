@@ -1,4 +1,4 @@
-"""The four views: charts with their coverage lines, and the data table with its downloads."""
+"""The views: charts with their coverage lines, and the data table with its downloads."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from maclineup.charts import MethodNotes
 from maclineup.export import Download, column_label
 
 _PLOTLY_CONFIG = {
@@ -39,6 +40,16 @@ def render_table(title: str, table: pd.DataFrame, key: str) -> None:
     """A small reference table under a chart."""
     st.caption(title)
     st.dataframe(table, hide_index=True, key=key)
+
+
+def render_method(method: MethodNotes) -> None:
+    """The "How performance is measured" section: method, benchmark chain and confidence per era."""
+    with st.expander("How performance is measured", icon=":material/speed:"):
+        st.markdown(method.text)
+        st.markdown("**Benchmarks and bridge models** (newest first)")
+        st.dataframe(method.chain, hide_index=True, key="method_chain")
+        st.markdown("**Confidence per era**")
+        st.dataframe(method.confidence, hide_index=True, key="method_confidence")
 
 
 def render_empty(message: str) -> None:

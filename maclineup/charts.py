@@ -8,15 +8,17 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from maclineup.figures import FIGURES, ChartSpec, Era
+from maclineup.figures import FIGURES, ChartSpec, Era, value_axis_title
 from maclineup.inflation import cpi_year_label
 from maclineup.metrics import METRICS, compute_coverage
-from maclineup.perfindex import describe_chain
+from maclineup.perfindex import METHOD_MARKDOWN, describe_chain, describe_confidence
+from maclineup.schema import BENCHMARK_TITLES
 from maclineup.viewstate import ViewState
 
 VIEW_FIGURES: dict[str, tuple[str, ...]] = {
     "price-performance": ("price-performance",),
     "over-time": ("price-over-time", "metric-over-time"),
+    "value": ("value-over-time",),
     "timeline": ("timeline",),
     "coverage": ("coverage",),
 }
@@ -34,6 +36,27 @@ class ChartView:
     hint: str = ""
     table_title: str = ""
     table: pd.DataFrame | None = None
+    method: MethodNotes | None = None
+
+
+@dataclass(frozen=True)
+class MethodNotes:
+    """The "How performance is measured" section: the method, the benchmark chain and confidence per era."""
+
+    text: str
+    chain: pd.DataFrame
+    confidence: pd.DataFrame
+
+
+def make_method_notes(catalogue: pd.DataFrame) -> MethodNotes:
+    """Describe the index as computed on the whole catalogue (filters do not change bridge factors)."""
+    return MethodNotes(METHOD_MARKDOWN, describe_chain(catalogue, labels=BENCHMARK_TITLES), describe_confidence(catalogue))
+
+
+def measure_coverage_line(df: pd.DataFrame) -> str:
+    """How many shown models each selectable measure covers."""
+    counts = ", ".join(f"{m.label} {int(m.compute(df).notna().sum())}" for m in METRICS.values())
+    return f"Models with a value, per measure, of {len(df)} shown models: {counts}."
 
 
 def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date) -> ChartSpec:
@@ -49,13 +72,16 @@ def coverage_lines(df: pd.DataFrame, view: str, spec: ChartSpec) -> tuple[str, .
     metric = spec.metric.label
     if view == "price-performance":
         both = df.assign(both=df["performance"].where(df["price_shown_usd"].notna()))
-        return (compute_coverage(both, "both").summary(f"Plotted (launch price and {metric} both known)"),)
+        return (compute_coverage(both, "both").summary(f"Plotted (launch price and {metric} both known)"), measure_coverage_line(df))
     if view == "over-time":
         return (
             compute_coverage(df, "price_shown_usd").summary("Launch price"),
             compute_coverage(df, "price_max_shown_usd").summary("Top-configuration price (bar)"),
             compute_coverage(df, "performance").summary(metric),
+            measure_coverage_line(df),
         )
+    if view == "value":
+        return (compute_coverage(df, "value").summary(f"Plotted ({value_axis_title(spec)}: launch price and {metric} both known)"), measure_coverage_line(df))
     if view == "timeline":
         return (
             compute_coverage(df, "discontinued").summary("Discontinuation date (hatched bars run to today)"),
@@ -70,13 +96,14 @@ def coverage_lines(df: pd.DataFrame, view: str, spec: ChartSpec) -> tuple[str, .
 
 
 CHAIN_TITLE = (
-    "Benchmarks: Geekbench multi-core scores per version, and how far the chain of bridge models "
-    "(measured on two adjacent versions) reaches back. Versions are never mixed on one axis."
+    "Benchmarks of the performance index, newest first: scores per benchmark, the bridge models measured on it "
+    "and the next newer one, and the conversion factor with its uncertainty (whole catalogue)."
 )
+MEASURE_VIEWS = frozenset({"price-performance", "over-time", "value"})
 
 
-def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec) -> ChartView:
-    """Build every figure of a chart view."""
+def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec, catalogue: pd.DataFrame) -> ChartView:
+    """Build every figure of a chart view; ``catalogue`` (all models) describes the index method."""
     names = VIEW_FIGURES[view]
     with_chain = view == "coverage"
     return ChartView(
@@ -84,5 +111,6 @@ def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec) -> ChartView:
         coverage=coverage_lines(df, view, spec),
         hint="" if view == "coverage" else "Hover over a model for its dates, prices, specs and source; click it to label it.",
         table_title=CHAIN_TITLE if with_chain else "",
-        table=describe_chain(df) if with_chain else None,
+        table=describe_chain(catalogue, labels=BENCHMARK_TITLES) if with_chain else None,
+        method=make_method_notes(catalogue) if view in MEASURE_VIEWS else None,
     )

@@ -21,6 +21,11 @@ DERIVED_COLUMNS: dict[str, tuple[str, str]] = {
     "price_real_usd": ("US$ of the base year", "Base launch price in constant dollars of `cpi_base_year` (US CPI-U)."),
     "price_max_real_usd": ("US$ of the base year", "Top launch price in constant dollars of `cpi_base_year` (US CPI-U)."),
     "cpi_base_year": ("year", "Base year of the constant-dollar prices."),
+    "perf_index": ("Macintosh 128K = 1", "Performance index: multi-core CPU performance chained across benchmarks (see data/README.md)."),
+    "perf_index_low": ("Macintosh 128K = 1", "Low end of the index's uncertainty band (about one standard deviation)."),
+    "perf_index_high": ("Macintosh 128K = 1", "High end of the index's uncertainty band."),
+    "perf_index_confidence": ("", "high: a published score of this model; medium: estimated from its CPU family; low: from its architecture."),
+    "perf_index_basis": ("", "The score or the peer models the index comes from."),
     "cpu_throughput_ghz": ("cores × GHz", "CPU cores × clock of the base configuration (a crude throughput proxy)."),
     "geekbench6_single": ("Geekbench 6 points", "Published Geekbench 6 single-core score; source and configuration in `benchmarks.csv`."),
     "geekbench6_multi": ("Geekbench 6 points", "Published Geekbench 6 multi-core score; source and configuration in `benchmarks.csv`."),
@@ -35,7 +40,8 @@ def table_columns() -> list[str]:
     derived = ["price_real_usd", "price_max_real_usd", "cpi_base_year"]
     names = names[:at] + derived + names[at:]
     at = names.index("cpu_clock_max_mhz") + 1
-    return [*names[:at], "cpu_throughput_ghz", "geekbench6_single", "geekbench6_multi", *names[at:]]
+    index = ["perf_index", "perf_index_low", "perf_index_high", "perf_index_confidence", "perf_index_basis"]
+    return [*names[:at], *index, "cpu_throughput_ghz", "geekbench6_single", "geekbench6_multi", *names[at:]]
 
 
 def column_label(name: str) -> str:

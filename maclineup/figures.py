@@ -103,6 +103,16 @@ def _launch_words(row: Any) -> str:
     return f"released {_day(row['released'])} (announcement date unknown)"
 
 
+def _band_words(row: Mapping[Any, Any], spec: ChartSpec) -> str:
+    """For a measure with a band: its range, confidence and basis, on their own lines."""
+    if spec.metric.band is None or pd.isna(row["performance"]):
+        return ""
+    basis = html.escape(str(row.get("perf_index_basis", "")))
+    basis = basis if len(basis) <= 140 else basis[:139] + "…"
+    band = f"{_num(row['performance_low'], '').strip()}–{_num(row['performance_high'], '').strip()}"
+    return f" (band {band}, {html.escape(str(row.get('perf_index_confidence', '')))} confidence)<br><i>{basis}</i>"
+
+
 def hover_text(row: Mapping[Any, Any], spec: ChartSpec) -> str:
     """Hover card for one model: name, dates, both prices, key specs and the price source."""
     cpu = html.escape(str(row["cpu"])) if pd.notna(row["cpu"]) else "—"
@@ -112,7 +122,7 @@ def hover_text(row: Mapping[Any, Any], spec: ChartSpec) -> str:
         f"<b>{html.escape(str(row['name']))}</b> · {html.escape(str(row['family']))}",
         f"Announced {_day(row['announced'])} · released {_day(row['released'])}",
         f"Launch price {_money(row['price_usd'])} (nominal) · {_money(row['price_real_usd'])} (US$ of {spec.base_year_label or 'base year'})",
-        f"{spec.metric.label}: {_num(row['performance'], spec.metric.unit.split(',')[0])}",
+        f"{spec.metric.label}: {_num(row['performance'], spec.metric.unit.split(',')[0])}{_band_words(row, spec)}",
         f"CPU {cores}{cpu} {_num(row['cpu_clock_mhz'], 'MHz')}",
         f"Memory {_memory(row['ram_gb'])} · storage {_storage(row['storage_gb'])}",
         f"Source: {html.escape(src)}",
@@ -160,6 +170,26 @@ def _price_range_bar(part: pd.DataFrame) -> dict[str, Any]:
     spread = (part["price_max_shown_usd"] - part["price_shown_usd"]).clip(lower=0).fillna(0)
     bar = {"type": "data", "symmetric": False, "array": spread.to_numpy(), "arrayminus": [0] * len(part), "thickness": 1.2, "width": 0}
     return {"error_y": bar}
+
+
+def _band_bar(axis: str, column: str = "performance") -> Callable[[pd.DataFrame], dict[str, Any]]:
+    """Error bars along ``axis`` ("x" or "y") from ``column``_low to ``column``_high (the measure's band)."""
+
+    def extra(part: pd.DataFrame) -> dict[str, Any]:
+        up = (part[f"{column}_high"] - part[column]).clip(lower=0).fillna(0)
+        down = (part[column] - part[f"{column}_low"]).clip(lower=0).fillna(0)
+        bar = {
+            "type": "data",
+            "symmetric": False,
+            "array": up.to_numpy(),
+            "arrayminus": down.to_numpy(),
+            "thickness": 1,
+            "width": 0,
+            "color": "rgba(90,90,90,0.45)",
+        }
+        return {f"error_{axis}": bar}
+
+    return extra
 
 
 def _annotate_highlights(fig: go.Figure, df: pd.DataFrame, x: str, y: str, log_x: bool = False, log_y: bool = False) -> None:
@@ -228,7 +258,7 @@ def make_price_performance_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figur
     """What did each Mac cost at launch against how fast it was?"""
     shown = _plottable(df, spec, "performance", "price_shown_usd")
     fig = go.Figure()
-    _family_traces(fig, shown, "performance", "price_shown_usd")
+    _family_traces(fig, shown, "performance", "price_shown_usd", extra=_band_bar("x") if spec.metric.band else None)
     _annotate_highlights(fig, shown, "performance", "price_shown_usd", log_x=spec.log, log_y=spec.log)
     fig.update_xaxes(**_value_axis(shown["performance"], spec.log, horizontal=True))
     fig.update_yaxes(**_value_axis(shown["price_shown_usd"], spec.log, money=True))
@@ -273,11 +303,44 @@ def make_metric_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure
     """How did the chosen performance measure grow over the years?"""
     shown = _plottable(df, spec, "performance")
     fig = go.Figure()
-    _family_traces(fig, shown, "launched", "performance")
+    _family_traces(fig, shown, "launched", "performance", extra=_band_bar("y") if spec.metric.band else None)
     _add_era_bands(fig, spec.eras, df)
     _annotate_highlights(fig, shown, "launched", "performance", log_y=spec.log)
     fig.update_yaxes(**_value_axis(shown["performance"], spec.log))
     return _base_layout(fig, f"{spec.metric.label} over time", LAUNCH_AXIS, spec.metric.axis_title, "metric-over-time")
+
+
+def value_axis_title(spec: ChartSpec) -> str:
+    """Axis title of the value chart: the measure per 1,000 dollars of the shown price."""
+    dollars = f"US$ of {spec.base_year_label}" if "US$ of" in spec.price_label else "US$, nominal"
+    return f"{spec.metric.label} per $1,000 ({dollars})"
+
+
+def make_value_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
+    """How much performance did a dollar buy at launch, and how did the best value move?"""
+    shown = _plottable(df, spec, "value")
+    fig = go.Figure()
+    has_band = spec.metric.band is not None
+    _family_traces(fig, shown, "launched", "value", extra=_band_bar("y", "value") if has_band else None)
+    frontier = shown.sort_values("launched")
+    best = frontier["value"].cummax()
+    on_frontier = frontier.loc[frontier["value"] >= best]
+    fig.add_trace(
+        go.Scatter(
+            x=on_frontier["launched"],
+            y=on_frontier["value"],
+            mode="lines",
+            line={"shape": "hv", "color": "#222", "width": 1.5, "dash": "dot"},
+            name="Best value so far",
+            hovertext=on_frontier["name"],
+            hovertemplate="Best value so far: %{hovertext}<extra></extra>",
+        )
+    )
+    _add_era_bands(fig, spec.eras, df)
+    _annotate_highlights(fig, shown, "launched", "value", log_y=spec.log)
+    fig.update_yaxes(**_value_axis(shown["value"], spec.log))
+    title = "Value: performance per $1,000 of launch price (base configuration; dotted: best value so far)"
+    return _base_layout(fig, title, LAUNCH_AXIS, value_axis_title(spec), "value-over-time")
 
 
 def make_timeline_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
@@ -345,6 +408,7 @@ FIGURES: dict[str, FigureBuilder] = {
     "price-performance": make_price_performance_figure,
     "price-over-time": make_price_over_time_figure,
     "metric-over-time": make_metric_over_time_figure,
+    "value-over-time": make_value_over_time_figure,
     "timeline": make_timeline_figure,
     "coverage": make_coverage_figure,
 }

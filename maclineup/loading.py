@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from maclineup.schema import BENCHMARK_NAMES, BENCHMARKS, CPI, EVENTS, MODELS, TABLES, Column, Table
+from maclineup.perfindex import add_performance_index
+from maclineup.schema import BENCHMARK_NAMES, BENCHMARK_TITLES, BENCHMARKS, CPI, EVENTS, MODELS, TABLES, Column, Table
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,8 @@ def load_dataset(data_dir: Path) -> Dataset:
         problems += check_benchmark_models(frames[BENCHMARKS.name], dated)
     if problems:
         raise DataError(problems)
-    models = add_benchmark_scores(dated, frames[BENCHMARKS.name]).sort_values(["launched", "model_id"], ignore_index=True)
+    scored = add_benchmark_scores(dated, frames[BENCHMARKS.name])
+    models = add_performance_index(scored, BENCHMARK_TITLES).sort_values(["launched", "model_id"], ignore_index=True)
     return Dataset(
         models=models,
         cpi=frames[CPI.name],

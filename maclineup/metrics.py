@@ -1,7 +1,8 @@
-"""Performance measures available until the cross-era index exists.
+"""The performance measures a reader can choose: the cross-era index (default) and single benchmarks.
 
 Each measure says what it is, in which unit, and for which models it has a value: models without
-one are counted and named by ``compute_coverage`` instead of being dropped silently.
+one are counted and named by ``compute_coverage`` instead of being dropped silently. A measure
+with an uncertainty band names its low and high columns; the charts draw them as error bars.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class Metric:
     unit: str
     description: str
     compute: Callable[[pd.DataFrame], pd.Series]
+    band: tuple[str, str] | None = None  # columns of the low and high end of the uncertainty band
 
     @property
     def axis_title(self) -> str:
@@ -46,14 +48,16 @@ METRICS: dict[str, Metric] = {
     m.key: m
     for m in (
         Metric(
-            key="cpu-throughput",
-            label="CPU throughput proxy",
-            unit="cores × GHz, base configuration",
+            key="performance-index",
+            label="Performance index",
+            unit="Macintosh 128K = 1",
             description=(
-                "CPU cores times clock speed of the base configuration. A crude proxy: it ignores "
-                "work done per clock, which grew many-fold from the 68000 to Apple silicon."
+                "CPU performance (multi-core) on one scale from 1984 to today: published benchmark scores chained "
+                "across benchmark generations through bridge models, Macintosh 128K = 1; models without a score "
+                "are estimated from CPU family and clock. Bars show the uncertainty band."
             ),
-            compute=cpu_throughput_ghz,
+            compute=_published("perf_index"),
+            band=("perf_index_low", "perf_index_high"),
         ),
         *(
             Metric(
@@ -63,7 +67,7 @@ METRICS: dict[str, Metric] = {
                 description=f"Published Geekbench 6 {kind}-core score (data/benchmarks.csv); recent Macs only.",
                 compute=_published(f"geekbench6_{kind}"),
             )
-            for kind in ("multi", "single")
+            for kind in ("single", "multi")
         ),
         Metric(
             key="gpu-tflops",
@@ -72,9 +76,19 @@ METRICS: dict[str, Metric] = {
             description="Single-precision GPU teraflops of the top configuration, as published (mostly 2012 on).",
             compute=_published("gpu_tflops"),
         ),
+        Metric(
+            key="cpu-throughput",
+            label="CPU throughput proxy",
+            unit="cores × GHz, base configuration",
+            description=(
+                "CPU cores times clock speed of the base configuration. A crude proxy: it ignores "
+                "work done per clock, which grew many-fold from the 68000 to Apple silicon."
+            ),
+            compute=cpu_throughput_ghz,
+        ),
     )
 }
-DEFAULT_METRIC = "cpu-throughput"
+DEFAULT_METRIC = "performance-index"
 
 
 @dataclass(frozen=True)
@@ -96,8 +110,11 @@ class Coverage:
 
 
 def apply_metric(df: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Add the measure ``key`` as column ``performance``."""
-    return df.assign(performance=METRICS[key].compute(df).to_numpy())
+    """Add the measure ``key`` as column ``performance``, with ``performance_low``/``_high`` (empty without a band)."""
+    metric = METRICS[key]
+    value = metric.compute(df).to_numpy()
+    low, high = (df[metric.band[0]].to_numpy(), df[metric.band[1]].to_numpy()) if metric.band else (value, value)
+    return df.assign(performance=value, performance_low=low, performance_high=high)
 
 
 def compute_coverage(df: pd.DataFrame, column: str) -> Coverage:

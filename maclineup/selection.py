@@ -20,11 +20,16 @@ def apply_filters(models: pd.DataFrame, state: ViewState) -> pd.DataFrame:
 
 
 def make_view_frame(models: pd.DataFrame, cpi: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    """The filtered rows with real prices, the chosen performance measure and the shown price."""
+    """The filtered rows with real prices, the chosen measure, the shown price and value (measure per $1,000 of it)."""
     df = apply_metric(apply_real_prices(apply_filters(models, state), cpi, state.base_year), state.metric)
     real = state.price == "real"
+    price = df["price_real_usd"] if real else df["price_usd"]
+    per_kusd = 1000.0 / price
     return df.assign(
-        price_shown_usd=df["price_real_usd"] if real else df["price_usd"],
+        price_shown_usd=price,
         price_max_shown_usd=df["price_max_real_usd"] if real else df["price_max_usd"],
+        value=df["performance"] * per_kusd,
+        value_low=df["performance_low"] * per_kusd,
+        value_high=df["performance_high"] * per_kusd,
         highlighted=df["model_id"].isin(state.highlight),
     )

@@ -18,6 +18,7 @@ from maclineup.schema import ARCHITECTURES, FAMILIES, FORM_FACTORS
 VIEWS: dict[str, str] = {
     "price-performance": "Price vs performance",
     "over-time": "Over time",
+    "value": "Value per dollar",
     "timeline": "Lineup timeline",
     "data": "Data",
     "coverage": "Coverage",

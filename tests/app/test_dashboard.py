@@ -202,5 +202,5 @@ def test_clicking_a_point_labels_that_model(run_app: Run) -> None:
 def test_coverage_view_shows_how_far_the_benchmark_chain_reaches(run_app: Run) -> None:
     at = run_app({"view": "coverage"})
     [table] = at.dataframe
-    assert table.value["benchmark"].tolist()[:2] == ["geekbench6_multi", "geekbench5_multi"]
+    assert table.value["benchmark"].tolist()[:2] == ["Geekbench 6 multi-core", "Geekbench 5 multi-core"]
     assert "(anchor)" in set(table.value["bridge_models"])

@@ -76,7 +76,7 @@ def test_traces_are_coloured_by_family_and_points_match_plottable_rows(ds: Datas
 
 def test_highlighted_models_are_labelled_at_their_point_on_log_axes(tmp_path: Path) -> None:
     ds = load_dataset(make_data_dir(tmp_path))
-    fig = _build(ds, "price-performance", _state(ds, highlight=("mac-b",), price="nominal", log=True))
+    fig = _build(ds, "price-performance", _state(ds, highlight=("mac-b",), price="nominal", log=True, metric="cpu-throughput"))
     [note] = fig.layout.annotations
     assert "Mac B" in note.text
     assert note.x == pytest.approx(math.log10(0.25))
@@ -114,7 +114,7 @@ def test_chart_views_build_and_name_their_coverage(ds: Dataset, view: str) -> No
     state = _state(ds, view=view)
     frame = make_view_frame(ds.models, ds.cpi, state)
     spec = make_chart_spec(state, ds.cpi, compute_eras(ds.models, AS_OF), AS_OF)
-    built = make_chart_view(frame, view, spec)
+    built = make_chart_view(frame, view, spec, ds.models)
     assert [k for k, _ in built.figures] == [f"chart_{n}" for n in VIEW_FIGURES[view]]
     assert built.coverage == coverage_lines(frame, view, spec)
     if view != "coverage":
