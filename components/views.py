@@ -28,17 +28,22 @@ def render_chart(fig: go.Figure, key: str) -> None:
     )
 
 
+def _plain(text: str) -> str:
+    """Text shown as written: a dollar sign would otherwise start LaTeX in Streamlit's Markdown."""
+    return text.replace("$", "\\$")
+
+
 def render_coverage(lines: list[str], hint: str = "") -> None:
     """How many shown models each plotted measure covers, naming the ones left out."""
     if hint:
         st.caption(f":material/touch_app: {hint}")
     for line in lines:
-        st.caption(line)
+        st.caption(_plain(line))
 
 
 def render_table(title: str, table: pd.DataFrame, key: str) -> None:
     """A small reference table under a chart."""
-    st.caption(title)
+    st.caption(_plain(title))
     st.dataframe(table, hide_index=True, key=key)
 
 

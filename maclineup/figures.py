@@ -225,7 +225,7 @@ def _value_axis(values: pd.Series, log: bool, money: bool = False, horizontal: b
     The range is set explicitly because Plotly's autorange also makes room for annotation text,
     which on a narrow screen stretched a log axis over many empty decades.
     """
-    axis: dict[str, object] = {"type": "log" if log else "linear", "tickformat": "$~s" if money else "~g"}
+    axis: dict[str, object] = {"type": "log" if log else "linear", "tickformat": "$~s" if money else ",~r"}
     shown = values.dropna()
     shown = shown[shown > 0] if log else shown
     if shown.empty:
@@ -234,9 +234,10 @@ def _value_axis(values: pd.Series, log: bool, money: bool = False, horizontal: b
     if log:
         pad = 0.08 * max(math.log10(hi / lo), 0.5)
         axis["range"] = [math.log10(lo) - pad, math.log10(hi) + pad]
-        # Horizontal log axes label each decade only (they would crowd on a phone); grid at 2 and 5.
-        axis["dtick"] = 1 if horizontal else "D2"
-        if horizontal:
+        # Horizontal log axes, and tall ranges, label each decade only (they would crowd); grid at 2 and 5.
+        decades_only = horizontal or math.log10(hi / lo) > 4
+        axis["dtick"] = 1 if decades_only else "D2"
+        if decades_only:
             axis["minor"] = {"dtick": "D2", "showgrid": True}
     else:
         pad = 0.05 * ((hi - lo) or abs(hi) or 1.0)

@@ -395,13 +395,13 @@ def describe_chain(models: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, la
         rows.append(
             {
                 "benchmark": labels.get(benchmark, benchmark),
-                "converts_to": labels.get(parent, parent) if parent else "",
-                "models_with_score": int(scores[benchmark].notna().sum()),
+                "converts to": labels.get(parent, parent) if parent else "",
+                "models with a score": int(scores[benchmark].notna().sum()),
                 "bridge": kind,
-                "bridge_models": bridges,
-                "points_per_anchor_point": round(1 / link.factor, 6) if link else None,
-                "link_uncertainty": f"×/÷ {math.exp(link.step_uncertainty):.2f}" if link and link.parent else "",
-                "uncertainty": f"×/÷ {math.exp(link.log_uncertainty):.2f}" if link else "not reachable yet",
+                f"points per {labels.get(chain.anchor, chain.anchor)} point": round(1 / link.factor, 6) if link else None,
+                "link ×/÷": f"{math.exp(link.step_uncertainty):.2f}" if link and link.parent else "",
+                "to the anchor ×/÷": f"{math.exp(link.log_uncertainty):.2f}" if link else "not reachable yet",
+                "bridge models": bridges,
             }
         )
     return pd.DataFrame(rows)
@@ -432,13 +432,16 @@ METHOD_MARKDOWN = """
 **Macintosh 128K = 1**. No benchmark spans 40 years, so published scores of several benchmarks are chained:
 
 1. **Scores.** Every score in `data/benchmarks.csv` is a published figure, cited row by row; none is derived.
-2. **Bridges.** Each older benchmark is converted to the next newer one by the geometric mean ratio of the
-   scores of *bridge models* that have published scores on both (table below). Converted factors multiply
-   down the chain to the newest benchmark, Geekbench 6 multi-core.
+2. **Bridges.** Each older benchmark is converted to a newer one by the geometric mean ratio of the
+   scores of *bridge models* that have published scores on both (table below). Where no model has both,
+   pairs of models with the same CPU family, one scored on each, stand in, scaled by their cores × clock;
+   that link also carries the error of the CPU-family rule (step 4). Factors multiply along the chain up to
+   the newest benchmark, Geekbench 6 multi-core.
 3. **Measured models** take the newest benchmark they have a score on. Between two models scored on the same
    benchmark, the index ratio is exactly their score ratio.
-4. **Estimated models** (no score) take up to three benchmarked models nearest in launch date with the same CPU
-   family (else the same architecture), scaled by the ratio of published CPU cores × clock. This assumes equal
+4. **Estimated models** (no score) take up to three benchmarked models nearest in launch date (within two
+   years where there are any) with the same CPU family, else the same architecture, scaled by the ratio of
+   published CPU cores × clock. This assumes equal
    work per clock within a CPU family; its error is measured by estimating every benchmarked model from its
    own peers, and enters the band. These carry medium or low confidence.
 5. **Band** (error bars): about one standard deviation, from the spread of the bridge ratios of every link

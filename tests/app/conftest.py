@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -34,6 +37,22 @@ def run_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTest]]
 def chart_specs(at: AppTest) -> list[dict[str, object]]:
     """The Plotly figure JSON of every chart on the page."""
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def _decode(value: Any) -> Any:
+    """Plotly's typed arrays ({"dtype", "bdata"}) as lists; everything else as it is."""
+    if isinstance(value, dict):
+        if set(value) >= {"dtype", "bdata"}:
+            return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def chart_figures(at: AppTest) -> list[dict[str, Any]]:
+    """Every chart's figure JSON with typed arrays decoded to lists."""
+    return [_decode(spec) for spec in chart_specs(at)]
 
 
 def page_text(at: AppTest) -> str:

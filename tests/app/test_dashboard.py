@@ -16,7 +16,7 @@ from maclineup.loading import load_dataset
 from maclineup.paths import DEFAULT_DATA_DIR
 from maclineup.selection import make_view_frame
 from maclineup.viewstate import VIEWS, make_options, parse_query
-from tests.app.conftest import chart_specs, page_text
+from tests.app.conftest import chart_figures, chart_specs, page_text
 from tests.fixtures import copy_real_data
 
 Run = Callable[..., AppTest]
@@ -203,4 +203,34 @@ def test_coverage_view_shows_how_far_the_benchmark_chain_reaches(run_app: Run) -
     at = run_app({"view": "coverage"})
     [table] = at.dataframe
     assert table.value["benchmark"].tolist()[:2] == ["Geekbench 6 multi-core", "Geekbench 5 multi-core"]
-    assert "(anchor)" in set(table.value["bridge_models"])
+    assert "(anchor)" in set(table.value["bridge models"])
+
+
+def test_the_performance_index_is_the_default_measure_with_error_bars_and_its_method(run_app: Run) -> None:
+    at = run_app()
+    [fig] = chart_figures(at)
+    assert fig["layout"]["xaxis"]["title"]["text"] == "Performance index (Macintosh 128K = 1)"
+    assert all(max(trace["error_x"]["arrayminus"]) > 0 for trace in fig["data"]), "every family's points carry their band"
+    assert at.selectbox(key="metric").value == "performance-index"
+    [method] = [e for e in at.expander if e.label == "How performance is measured"]
+    assert "Macintosh 128K = 1" in method.markdown[0].value
+    chain = method.dataframe[0].value
+    assert chain["benchmark"].iloc[0] == "Geekbench 6 multi-core" and len(chain) >= 8
+    assert "Models with a value, per measure" in page_text(at)
+
+
+def test_old_links_keep_their_measure(run_app: Run) -> None:
+    at = run_app({"metric": "cpu-throughput"})
+    assert not at.warning, "the old default is still a valid choice"
+    [spec] = chart_specs(at)
+    assert spec["layout"]["xaxis"]["title"]["text"].startswith("CPU throughput proxy")
+    assert dict(at.query_params) == {"metric": "cpu-throughput"}
+
+
+def test_value_view_plots_performance_per_real_dollar_with_the_best_value_so_far(run_app: Run) -> None:
+    at = run_app({"view": "value"})
+    [fig] = chart_figures(at)
+    assert "per $1,000 (US$ of" in fig["layout"]["yaxis"]["title"]["text"]
+    frontier = next(t for t in fig["data"] if t["name"] == "Best value so far")
+    assert len(frontier["y"]) > 5 and frontier["y"] == sorted(frontier["y"]), "the best value so far never falls"
+    assert "per \\$1,000" in page_text(at), "dollar signs are shown, not read as LaTeX"

@@ -159,3 +159,26 @@ def test_hover_card_names_both_prices_and_the_source(tmp_path: Path) -> None:
     card = next(t for t in fig.data if t.name == "PowerBook").hovertext[0]
     assert "Mac B" in card and "$3,000 (nominal)" in card and "$5,812 (US$ of 2024)" in card
     assert "Announced 6 May 1998" in card and "Source: example.org" in card
+
+
+def test_index_band_is_drawn_as_error_bars_and_named_in_the_hover_card() -> None:
+    ds = load_dataset(DEFAULT_DATA_DIR)
+    state = _state(ds, highlight=())
+    frame = make_view_frame(ds.models, ds.cpi, state).set_index("model_id")
+    fig = _build(ds, "metric-over-time", state)
+    trace = next(t for t in fig.data if t.name == "iMac Pro")
+    [y] = trace.y
+    assert trace.error_y.array[0] == pytest.approx(frame.at["imac-pro-2017", "perf_index_high"] - y)
+    assert trace.error_y.arrayminus[0] == pytest.approx(y - frame.at["imac-pro-2017", "perf_index_low"])
+    assert "high confidence" in trace.hovertext[0] and "Geekbench" in trace.hovertext[0]
+
+
+def test_value_is_the_measure_per_thousand_dollars_of_the_shown_price(tmp_path: Path) -> None:
+    ds = load_dataset(make_data_dir(tmp_path))
+    state = _state(ds, price="nominal", metric="cpu-throughput")
+    frame = make_view_frame(ds.models, ds.cpi, state).set_index("model_id")
+    assert frame.at["mac-c", "value"] == pytest.approx(6.12 / 1200 * 1000)
+    fig = _build(ds, "value-over-time", state)
+    assert "per $1,000 (US$, nominal)" in fig.layout.yaxis.title.text
+    frontier = next(t for t in fig.data if t.name == "Best value so far")
+    assert list(frontier.y) == sorted(frontier.y)

@@ -80,11 +80,11 @@ def test_chain_description_counts_scores_and_names_bridges() -> None:
     scores = synthetic().drop(index=["mid-a", "mid-b"])  # v1 becomes unreachable
     models = scores.reset_index(names="model_id")
     table = describe_chain(models, CHAIN).set_index("benchmark")
-    assert table.loc["v3", "bridge_models"] == "(anchor)"
-    assert table.loc["v2", "bridge_models"] == "new-a"
-    assert table.loc["v2", "points_per_anchor_point"] == pytest.approx(SCALE["v2"] / SCALE["v3"], rel=1e-3)
-    assert table.loc["v1", "models_with_score"] == 2
-    assert table.loc["v1", "uncertainty"] == "not reachable yet"
+    assert table.loc["v3", "bridge models"] == "(anchor)"
+    assert table.loc["v2", "bridge models"] == "new-a"
+    assert table.loc["v2", "points per v3 point"] == pytest.approx(SCALE["v2"] / SCALE["v3"], rel=1e-3)
+    assert table.loc["v1", "models with a score"] == 2
+    assert table.loc["v1", "to the anchor ×/÷"] == "not reachable yet"
     assert table.loc["v2", "bridge"] == "same model"
 
 
