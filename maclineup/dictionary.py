@@ -11,7 +11,8 @@ from typing import Any
 import pandas as pd
 
 from maclineup.export import DERIVED_COLUMNS
-from maclineup.schema import Column, Table
+from maclineup.perfindex import describe_chain, describe_confidence
+from maclineup.schema import BENCHMARK_TITLES, Column, Table
 
 _FRICTIONLESS_TYPES = {"str": "string", "int": "integer", "float": "number", "date": "date"}
 
@@ -73,3 +74,19 @@ def _field(col: Column) -> dict[str, Any]:
 def make_resource_schema(table: Table) -> dict[str, Any]:
     """Frictionless Table Schema for ``table``."""
     return {"fields": [_field(c) for c in table.columns], "primaryKey": table.key, "missingValues": [""]}
+
+
+def frame_markdown(frame: pd.DataFrame) -> str:
+    """Any small table as Markdown (empty cells for missing values)."""
+    lines = ["| " + " | ".join(_cell(str(c)) for c in frame.columns) + " |", "|" + "---|" * len(frame.columns)]
+    for row in frame.itertuples(index=False):
+        lines.append("| " + " | ".join("" if pd.isna(v) else _cell(str(v)) for v in row) + " |")
+    return "\n".join(lines)
+
+
+def index_markdown(models: pd.DataFrame) -> dict[str, str]:
+    """The generated blocks of the README's performance-index section: the benchmark chain and confidence per era."""
+    return {
+        "index-chain": frame_markdown(describe_chain(models, labels=BENCHMARK_TITLES)),
+        "index-confidence": frame_markdown(describe_confidence(models)),
+    }

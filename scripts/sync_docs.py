@@ -1,6 +1,6 @@
-"""Rewrite the generated parts of data/README.md and data/datapackage.json from the schema.
+"""Rewrite the generated parts of data/README.md and data/datapackage.json from the schema and the data.
 
-Run after changing maclineup/schema.py; tests fail until the two files match again.
+Run after changing maclineup/schema.py or the benchmark scores; tests fail until the files match again.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from maclineup.dictionary import derived_markdown, dictionary_markdown, make_resource_schema  # noqa: E402
+from maclineup.dictionary import derived_markdown, dictionary_markdown, index_markdown, make_resource_schema  # noqa: E402
+from maclineup.loading import load_dataset  # noqa: E402
 from maclineup.schema import TABLES  # noqa: E402
 
 BEGIN, END = "<!-- BEGIN GENERATED: {} -->", "<!-- END GENERATED: {} -->"
@@ -32,6 +33,8 @@ def main() -> None:
     for table in TABLES:
         text = replace_block(text, table.name, dictionary_markdown(table))
     text = replace_block(text, "derived", derived_markdown())
+    for name, body in index_markdown(load_dataset(ROOT / "data").models).items():
+        text = replace_block(text, name, body)
     readme.write_text(text, encoding="utf-8")
 
     package_path = ROOT / "data" / "datapackage.json"

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from maclineup.dictionary import derived_markdown, dictionary_markdown, make_resource_schema
+from maclineup.dictionary import derived_markdown, dictionary_markdown, index_markdown, make_resource_schema
+from maclineup.loading import load_dataset
 from maclineup.paths import DEFAULT_DATA_DIR
 from maclineup.schema import TABLES, Table
 
@@ -27,6 +28,11 @@ def test_readme_dictionary_matches_the_schema(table: Table) -> None:
 
 def test_readme_lists_the_derived_download_columns() -> None:
     assert _block("derived") == derived_markdown()
+
+
+def test_readme_describes_the_index_as_computed_from_the_data() -> None:
+    for name, body in index_markdown(load_dataset(DEFAULT_DATA_DIR).models).items():
+        assert _block(name) == body, "run scripts/sync_docs.py"
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
