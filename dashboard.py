@@ -20,7 +20,7 @@ from maclineup.inflation import cpi_year_labels, cpi_years
 from maclineup.loading import DataError
 from maclineup.paths import data_fingerprint, resolve_data_dir
 from maclineup.schema import MODELS
-from maclineup.selection import make_view_frame
+from maclineup.selection import make_view_frame, measure_counts
 from maclineup.viewstate import make_options, parse_query, share_url, to_query
 
 st.set_page_config(page_title="Mac lineup: price vs performance", page_icon="🖥️", layout="wide")
@@ -38,7 +38,7 @@ options = make_options(dataset.models, cpi_years(dataset.cpi))
 initial, notices = parse_query(read_query_params(), options)
 render_header(len(dataset.models), options.year_min, options.year_max, dataset.version)
 render_notices(notices)
-state = render_controls(options, initial, cpi_year_labels(dataset.cpi), CHART_KEYS)
+state = render_controls(options, initial, cpi_year_labels(dataset.cpi), CHART_KEYS, partial(measure_counts, dataset.models))
 query = to_query(state, options)
 write_query_params(query)
 render_share(share_url(app_url(), query))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, replace
 
 import streamlit as st
 
@@ -45,8 +46,17 @@ def render_view_switcher() -> str:
     return str(choice)
 
 
-def render_controls(options: ViewOptions, initial: ViewState, cpi_labels: dict[int, str], chart_keys: tuple[str, ...]) -> ViewState:
-    """Render every shareable widget, seeded from ``initial``; return the resulting view state."""
+def render_controls(
+    options: ViewOptions,
+    initial: ViewState,
+    cpi_labels: dict[int, str],
+    chart_keys: tuple[str, ...],
+    measure_counts: Callable[[ViewState], Mapping[str, str]],
+) -> ViewState:
+    """Render every shareable widget, seeded from ``initial``; return the resulting view state.
+
+    ``measure_counts`` says, for the filters chosen, how many shown models have each measure.
+    """
     seed_widgets(initial)
     absorb_chart_selections(chart_keys)
     view = render_view_switcher()
@@ -57,7 +67,11 @@ def render_controls(options: ViewOptions, initial: ViewState, cpi_labels: dict[i
         arch = st.multiselect("Architecture", options.archs, key="arch", placeholder="All architectures")
         first, last = st.slider("Announced between", options.year_min, options.year_max, key="years")
         st.header("Display")
+        filtered = replace(initial, family=tuple(family), form=tuple(form), arch=tuple(arch), years=(int(first), int(last)))
+        counts = measure_counts(filtered)
+        # The counts go in a caption: a changed option label is not redrawn for the option already chosen.
         metric = st.selectbox("Performance measure", list(METRICS), format_func=lambda k: METRICS[k].label, key="metric")
+        st.caption("Shown models with a value: " + " · ".join(f"{METRICS[k].label} {counts[k]}" for k in METRICS))
         price = st.segmented_control("Prices", list(PRICE_MODES), format_func=PRICE_MODES.__getitem__, key="price", required=True)
         base_year = st.selectbox(
             "Constant dollars of",

@@ -53,12 +53,6 @@ def make_method_notes(catalogue: pd.DataFrame) -> MethodNotes:
     return MethodNotes(METHOD_MARKDOWN, describe_chain(catalogue, labels=BENCHMARK_TITLES), describe_confidence(catalogue))
 
 
-def measure_coverage_line(df: pd.DataFrame) -> str:
-    """How many shown models each selectable measure covers."""
-    counts = ", ".join(f"{m.label} {int(m.compute(df).notna().sum())}" for m in METRICS.values())
-    return f"Models with a value, per measure, of {len(df)} shown models: {counts}."
-
-
 def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date) -> ChartSpec:
     """Axis labels and settings for the state's measure, price mode and scale."""
     label = f"Launch price (US$ of {cpi_year_label(cpi, state.base_year)})" if state.price == "real" else "Launch price (US$, nominal)"
@@ -72,16 +66,15 @@ def coverage_lines(df: pd.DataFrame, view: str, spec: ChartSpec) -> tuple[str, .
     metric = spec.metric.label
     if view == "price-performance":
         both = df.assign(both=df["performance"].where(df["price_shown_usd"].notna()))
-        return (compute_coverage(both, "both").summary(f"Plotted (launch price and {metric} both known)"), measure_coverage_line(df))
+        return (compute_coverage(both, "both").summary(f"Plotted (launch price and {metric} both known)"),)
     if view == "over-time":
         return (
             compute_coverage(df, "price_shown_usd").summary("Launch price"),
             compute_coverage(df, "price_max_shown_usd").summary("Top-configuration price (bar)"),
             compute_coverage(df, "performance").summary(metric),
-            measure_coverage_line(df),
         )
     if view == "value":
-        return (compute_coverage(df, "value").summary(f"Plotted ({value_axis_title(spec)}: launch price and {metric} both known)"), measure_coverage_line(df))
+        return (compute_coverage(df, "value").summary(f"Plotted ({value_axis_title(spec)}: launch price and {metric} both known)"),)
     if view == "timeline":
         return (
             compute_coverage(df, "discontinued").summary("Discontinuation date (hatched bars run to today)"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from maclineup.inflation import apply_real_prices
-from maclineup.metrics import apply_metric
+from maclineup.metrics import METRICS, apply_metric
 from maclineup.viewstate import ViewState
 
 
@@ -33,3 +33,9 @@ def make_view_frame(models: pd.DataFrame, cpi: pd.DataFrame, state: ViewState) -
         value_high=df["performance_high"] * per_kusd,
         highlighted=df["model_id"].isin(state.highlight),
     )
+
+
+def measure_counts(models: pd.DataFrame, state: ViewState) -> dict[str, str]:
+    """For each measure, how many of the models the state's filters show have a value: '23 of 393'."""
+    shown = apply_filters(models, state)
+    return {key: f"{int(metric.compute(shown).notna().sum())} of {len(shown)}" for key, metric in METRICS.items()}

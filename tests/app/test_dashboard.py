@@ -216,7 +216,7 @@ def test_the_performance_index_is_the_default_measure_with_error_bars_and_its_me
     assert "Macintosh 128K = 1" in method.markdown[0].value
     chain = method.dataframe[0].value
     assert chain["benchmark"].iloc[0] == "Geekbench 6 multi-core" and len(chain) >= 8
-    assert "Models with a value, per measure" in page_text(at)
+    assert "Shown models with a value: Performance index" in page_text(at)
 
 
 def test_old_links_keep_their_measure(run_app: Run) -> None:
@@ -234,3 +234,14 @@ def test_value_view_plots_performance_per_real_dollar_with_the_best_value_so_far
     frontier = next(t for t in fig["data"] if t["name"] == "Best value so far")
     assert len(frontier["y"]) > 5 and frontier["y"] == sorted(frontier["y"]), "the best value so far never falls"
     assert "per \\$1,000" in page_text(at), "dollar signs are shown, not read as LaTeX"
+
+
+def test_each_measure_says_how_many_shown_models_have_it_and_survives_filtering(run_app: Run) -> None:
+    at = run_app({"metric": "geekbench6-multi"})
+    gb6 = int(DS.models["geekbench6_multi"].notna().sum())
+    assert f"Geekbench 6 multi-core {gb6} of {len(DS.models)}" in page_text(at)
+    at.multiselect(key="arch").set_value(["68k"]).run()
+    assert at.selectbox(key="metric").value == "geekbench6-multi", "changing a filter keeps the chosen measure"
+    shown = int((DS.models["architecture"] == "68k").sum())
+    assert f"Geekbench 6 multi-core 0 of {shown} · " in page_text(at)
+    assert f"Performance index {shown} of {shown}" in page_text(at)

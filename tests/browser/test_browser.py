@@ -113,3 +113,28 @@ def test_clicking_a_point_labels_it_and_writes_the_url(page: Page, server_url: s
     label.wait_for(state="visible")
     assert OPTIONS.model_names[model_id].split(" (")[0] in (label.text_content() or "")
     assert page.console_errors == []
+
+
+def test_the_chosen_measure_survives_a_filter_change_and_shows_its_coverage(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/?metric=geekbench6-multi")
+    arch = page.locator(sel.MULTISELECT).filter(has_text="Architecture")
+    arch.locator("input").fill("Intel")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(r"arch=Intel"), timeout=30_000)
+    page.locator(sel.APP_IDLE).wait_for(timeout=30_000)
+    assert parse_qs(urlparse(page.url).query)["metric"] == ["geekbench6-multi"]
+    intel = DS.models.loc[DS.models["architecture"] == "Intel"]
+    assert page.locator(sel.SELECTBOX).filter(has_text="Performance measure").locator("input").input_value() == "Geekbench 6 multi-core"
+    count = f"Geekbench 6 multi-core {int(intel['geekbench6_multi'].notna().sum())} of {len(intel)}"
+    assert page.get_by_text(count).first.is_visible()
+    assert page.console_errors == []
+
+
+def test_value_view_and_the_method_section(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/?view=value")
+    assert page.locator(sel.CHART_POINT).count() > 50
+    assert "per $1,000" in (page.locator(f"{sel.CHART} .g-ytitle").first.text_content() or "")
+    page.get_by_text("How performance is measured").click()
+    assert page.get_by_text("Benchmarks and bridge models").is_visible()
+    assert page.console_errors == []
