@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 
 from maclineup.inflation import apply_real_prices
 from maclineup.metrics import cpu_throughput_ghz
+from maclineup.perfindex import INDEX_COLUMNS
 from maclineup.schema import MODELS
 
 DERIVED_COLUMNS: dict[str, tuple[str, str]] = {
@@ -40,8 +41,7 @@ def table_columns() -> list[str]:
     derived = ["price_real_usd", "price_max_real_usd", "cpi_base_year"]
     names = names[:at] + derived + names[at:]
     at = names.index("cpu_clock_max_mhz") + 1
-    index = ["perf_index", "perf_index_low", "perf_index_high", "perf_index_confidence", "perf_index_basis"]
-    return [*names[:at], *index, "cpu_throughput_ghz", "geekbench6_single", "geekbench6_multi", *names[at:]]
+    return [*names[:at], *INDEX_COLUMNS, "cpu_throughput_ghz", "geekbench6_single", "geekbench6_multi", *names[at:]]
 
 
 def column_label(name: str) -> str:

@@ -1,13 +1,14 @@
 """One CPU performance scale from the Macintosh 128K (= 1) to Apple silicon.
 
-1. **Chain.** Each benchmark version is converted to the scale of the newest one (the anchor) by the
-   geometric mean ratio of the scores of bridge models measured on both adjacent versions.
-2. **Measured models.** A model's points come from the newest benchmark of the chain it has a
-   published score on.
+1. **Chain.** Benchmarks form a tree rooted at the newest (the anchor, Geekbench 6 multi-core). Each
+   converts to its parent by the geometric mean ratio of the scores of bridge models measured on
+   both; where no model has both, pairs of same-CPU-family models (one on each) stand in.
+2. **Measured models.** A model's points come from the first benchmark in the chain's order that
+   it has a published score on.
 3. **Estimated models.** A model with no reachable score is estimated from up to three peers nearest
    in launch date that have one: same CPU family first, else the same architecture, scaled by the
    ratio of published CPU cores × clock (work per clock is assumed equal within a CPU family).
-   The error of this rule is measured by predicting every measured model from its own peers.
+   The error of this rule is measured by predicting every published score from its own peers.
 4. **Index.** Points divided by the reference model's points (the Macintosh 128K).
 
 The band is about one standard deviation on a log scale. Along the chain it adds up the spread of
@@ -72,11 +73,6 @@ MAX_PEERS = 3
 PEER_WINDOW_DAYS = 731  # peers launched within two years are preferred to farther ones
 SPEC_COLUMNS = ("launched", "cpu", "architecture", "cpu_cores", "cpu_clock_mhz")
 
-CONFIDENCE: dict[str, str] = {
-    "high": "a published benchmark score of this model",
-    "medium": "estimated from models with the same CPU family, scaled by cores × clock",
-    "low": "estimated from models of the same architecture (no benchmarked model shares its CPU family)",
-}
 INDEX_COLUMNS = ("perf_index", "perf_index_low", "perf_index_high", "perf_index_confidence", "perf_index_basis")
 ChainLike = Chain | Sequence[str]
 
