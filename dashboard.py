@@ -55,7 +55,7 @@ elif state.view == "data":
     full = partial(make_full_table, dataset.models, dataset.cpi, state.base_year)
     render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, f"mac-lineup-{dataset.version}"))
 else:
-    charts = make_chart_view(view, state.view, spec, dataset.models)
+    charts = make_chart_view(view, state.view, spec, dataset.index)
     for key, fig in charts.figures:
         render_chart(fig, key)
     render_coverage(list(charts.coverage), charts.hint)

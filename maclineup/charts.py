@@ -11,8 +11,7 @@ import plotly.graph_objects as go
 from maclineup.figures import FIGURES, ChartSpec, Era, value_axis_title
 from maclineup.inflation import cpi_year_label
 from maclineup.metrics import METRICS, compute_coverage
-from maclineup.perfindex import METHOD_MARKDOWN, describe_chain, describe_confidence
-from maclineup.schema import BENCHMARK_TITLES
+from maclineup.perfindex import METHOD_MARKDOWN, IndexDescription
 from maclineup.viewstate import ViewState
 
 VIEW_FIGURES: dict[str, tuple[str, ...]] = {
@@ -46,11 +45,6 @@ class MethodNotes:
     text: str
     chain: pd.DataFrame
     confidence: pd.DataFrame
-
-
-def make_method_notes(catalogue: pd.DataFrame) -> MethodNotes:
-    """Describe the index as computed on the whole catalogue (filters do not change bridge factors)."""
-    return MethodNotes(METHOD_MARKDOWN, describe_chain(catalogue, labels=BENCHMARK_TITLES), describe_confidence(catalogue))
 
 
 def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date) -> ChartSpec:
@@ -95,8 +89,8 @@ CHAIN_TITLE = (
 MEASURE_VIEWS = frozenset({"price-performance", "over-time", "value"})
 
 
-def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec, catalogue: pd.DataFrame) -> ChartView:
-    """Build every figure of a chart view; ``catalogue`` (all models) describes the index method."""
+def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec, index: IndexDescription) -> ChartView:
+    """Build every figure of a chart view; ``index`` describes the performance index of the whole catalogue."""
     names = VIEW_FIGURES[view]
     with_chain = view == "coverage"
     return ChartView(
@@ -104,6 +98,6 @@ def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec, catalogue: pd.
         coverage=coverage_lines(df, view, spec),
         hint="" if view == "coverage" else "Hover over a model for its dates, prices, specs and source; click it to label it.",
         table_title=CHAIN_TITLE if with_chain else "",
-        table=describe_chain(catalogue, labels=BENCHMARK_TITLES) if with_chain else None,
-        method=make_method_notes(catalogue) if view in MEASURE_VIEWS else None,
+        table=index.chain if with_chain else None,
+        method=MethodNotes(METHOD_MARKDOWN, index.chain, index.confidence) if view in MEASURE_VIEWS else None,
     )

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from maclineup.export import DERIVED_COLUMNS
-from maclineup.perfindex import describe_chain, describe_confidence
+from maclineup.perfindex import describe_index
 from maclineup.schema import BENCHMARK_TITLES, Column, Table
 
 _FRICTIONLESS_TYPES = {"str": "string", "int": "integer", "float": "number", "date": "date"}
@@ -86,7 +86,5 @@ def frame_markdown(frame: pd.DataFrame) -> str:
 
 def index_markdown(models: pd.DataFrame) -> dict[str, str]:
     """The generated blocks of the README's performance-index section: the benchmark chain and confidence per era."""
-    return {
-        "index-chain": frame_markdown(describe_chain(models, labels=BENCHMARK_TITLES)),
-        "index-confidence": frame_markdown(describe_confidence(models)),
-    }
+    described = describe_index(models, BENCHMARK_TITLES)
+    return {"index-chain": frame_markdown(described.chain), "index-confidence": frame_markdown(described.confidence)}

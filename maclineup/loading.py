@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from maclineup.perfindex import add_performance_index
+from maclineup.perfindex import IndexDescription, add_performance_index, describe_index
 from maclineup.schema import BENCHMARK_NAMES, BENCHMARK_TITLES, BENCHMARKS, CPI, EVENTS, MODELS, TABLES, Column, Table
 
 
@@ -55,6 +55,7 @@ class Dataset:
     benchmarks: pd.DataFrame
     version: str
     package: dict[str, Any]  # the whole datapackage.json: title, sources, licences, resources
+    index: IndexDescription  # how the performance index was made (benchmark chain, confidence per era)
 
 
 def _parse_cell(col: Column, text: str) -> tuple[Any, str | None]:
@@ -328,4 +329,5 @@ def load_dataset(data_dir: Path) -> Dataset:
         benchmarks=frames[BENCHMARKS.name],
         version=meta["version"],
         package=meta,
+        index=describe_index(models, BENCHMARK_TITLES),
     )

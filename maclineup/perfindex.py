@@ -403,6 +403,19 @@ def describe_chain(models: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, la
     return pd.DataFrame(rows)
 
 
+@dataclass(frozen=True)
+class IndexDescription:
+    """How the index of a catalogue was made: the benchmark chain and the confidence per era."""
+
+    chain: pd.DataFrame
+    confidence: pd.DataFrame
+
+
+def describe_index(models: pd.DataFrame, labels: Mapping[str, str]) -> IndexDescription:
+    """Describe the index of ``models`` (with INDEX_COLUMNS added)."""
+    return IndexDescription(describe_chain(models, labels=labels), describe_confidence(models))
+
+
 def describe_confidence(models: pd.DataFrame) -> pd.DataFrame:
     """Per architecture era: how many models rest on a published score or on an estimate, and the typical band."""
     rows = []

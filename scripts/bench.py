@@ -18,8 +18,10 @@ sys.path.insert(0, str(ROOT))
 from maclineup.charts import make_chart_spec, make_chart_view  # noqa: E402
 from maclineup.export import make_table, table_to_csv, table_to_parquet  # noqa: E402
 from maclineup.figures import compute_eras  # noqa: E402
-from maclineup.loading import load_dataset  # noqa: E402
+from maclineup.loading import add_benchmark_scores, add_launch_date, load_dataset  # noqa: E402
 from maclineup.paths import DEFAULT_DATA_DIR  # noqa: E402
+from maclineup.perfindex import INDEX_COLUMNS, add_performance_index  # noqa: E402
+from maclineup.schema import BENCHMARK_NAMES, BENCHMARK_TITLES  # noqa: E402
 from maclineup.selection import make_view_frame  # noqa: E402
 from maclineup.viewstate import VIEWS, default_state, make_options  # noqa: E402
 
@@ -36,6 +38,8 @@ def median_ms(fn: object, repeat: int = 7) -> float:
 def main() -> None:
     print(f"load_dataset (validate {DEFAULT_DATA_DIR.name}/): {median_ms(lambda: load_dataset(DEFAULT_DATA_DIR)):.1f} ms")
     ds = load_dataset(DEFAULT_DATA_DIR)
+    scored = add_benchmark_scores(add_launch_date(ds.models.drop(columns=[*BENCHMARK_NAMES, *INDEX_COLUMNS, "launched"])), ds.benchmarks)
+    print(f"performance index ({len(scored)} models, {len(ds.benchmarks)} scores): {median_ms(lambda: add_performance_index(scored, BENCHMARK_TITLES)):.1f} ms")
     options = make_options(ds.models, sorted(ds.cpi["year"].astype(int)))
     today = date.today()
     eras = compute_eras(ds.models, today)
@@ -50,8 +54,8 @@ def main() -> None:
             pq_kb = len(table_to_parquet(table, {"v": ds.version})) / 1024
             print(f"view {view}: frame + table {ms:.1f} ms; CSV {csv_kb:.0f} KB, Parquet {pq_kb:.0f} KB")
             continue
-        ms = median_ms(lambda s=state, sp=spec: make_chart_view(make_view_frame(ds.models, ds.cpi, s), s.view, sp))
-        built = make_chart_view(frame, view, spec)
+        ms = median_ms(lambda s=state, sp=spec: make_chart_view(make_view_frame(ds.models, ds.cpi, s), s.view, sp, ds.index))
+        built = make_chart_view(frame, view, spec, ds.index)
         size = sum(len(fig.to_json()) for _, fig in built.figures) / 1024
         print(f"view {view}: frame + {len(built.figures)} figure(s) {ms:.1f} ms; figure JSON {size:.0f} KB")
 

@@ -114,7 +114,7 @@ def test_chart_views_build_and_name_their_coverage(ds: Dataset, view: str) -> No
     state = _state(ds, view=view)
     frame = make_view_frame(ds.models, ds.cpi, state)
     spec = make_chart_spec(state, ds.cpi, compute_eras(ds.models, AS_OF), AS_OF)
-    built = make_chart_view(frame, view, spec, ds.models)
+    built = make_chart_view(frame, view, spec, ds.index)
     assert [k for k, _ in built.figures] == [f"chart_{n}" for n in VIEW_FIGURES[view]]
     assert built.coverage == coverage_lines(frame, view, spec)
     if view != "coverage":
