@@ -52,7 +52,8 @@ def column_label(name: str) -> str:
 
 def make_table(view: pd.DataFrame, base_year: int) -> pd.DataFrame:
     """The rows of a view as one flat table: catalogue columns plus real prices and the CPU proxy."""
-    table = view.assign(cpi_base_year=base_year, cpu_throughput_ghz=cpu_throughput_ghz(view).round(3))
+    index = {c: view[c].round(3) for c in ("perf_index", "perf_index_low", "perf_index_high")}
+    table = view.assign(cpi_base_year=base_year, cpu_throughput_ghz=cpu_throughput_ghz(view).round(3), **index)
     return table[table_columns()].reset_index(drop=True)
 
 
