@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import pandas as pd
 
-from maclineup.schema import ARCHITECTURES, FAMILIES
+from maclineup.schema import ARCHITECTURES, BENCHMARK_NAMES, FAMILIES
 
+ANY_BENCHMARK = "any benchmark score"
 COVERAGE_FIELDS: tuple[str, ...] = (
     "announced", "released", "discontinued", "event_id", "price_usd", "price_max_usd", "cpu", "cpu_cores",
     "cpu_clock_mhz", "ram_gb", "ram_max_gb", "storage_gb", "gpu", "gpu_tflops", "model_identifier",
-    "predecessor_id", "geekbench6_multi", "geekbench5_multi", "geekbench2",
+    "predecessor_id", "geekbench6_multi", ANY_BENCHMARK,
 )  # fmt: skip
 
 
 def compute_field_coverage(models: pd.DataFrame) -> pd.DataFrame:
-    """One row per (era, family, field): how many models have a value, of how many."""
-    known = models[list(COVERAGE_FIELDS)].notna().assign(architecture=models["architecture"], family=models["family"])
+    """One row per (era, family, field): how many models have a value, of how many.
+
+    ANY_BENCHMARK counts models with a published score on any benchmark: their performance index
+    is measured rather than estimated.
+    """
+    fields = [f for f in COVERAGE_FIELDS if f != ANY_BENCHMARK]
+    scored = models[[b for b in BENCHMARK_NAMES if b in models]].notna().any(axis=1)
+    known = models[fields].notna().assign(**{ANY_BENCHMARK: scored}, architecture=models["architecture"], family=models["family"])
     grouped = known.groupby(["architecture", "family"], observed=True)
     counts = grouped[list(COVERAGE_FIELDS)].sum().melt(ignore_index=False, var_name="field", value_name="known").reset_index()
     totals = grouped.size().rename("models").reset_index()

@@ -122,21 +122,25 @@ def test_cpi_covers_every_year_from_1984_with_partial_years_flagged() -> None:
     assert cpi["cpi_u"].is_monotonic_increasing or (cpi["cpi_u"].diff().dropna() > -1).all()
 
 
-@pytest.mark.parametrize(
-    ("benchmark", "low", "high"),
-    [
-        ("geekbench6_single", 300, 5_000),
-        ("geekbench6_multi", 500, 40_000),
-        ("geekbench5_single", 200, 3_000),
-        ("geekbench5_multi", 300, 40_000),
-        ("geekbench4_single", 1_000, 8_000),
-        ("geekbench4_multi", 1_000, 60_000),
-        ("geekbench3_single", 300, 6_000),
-        ("geekbench3_multi", 300, 60_000),
-        ("geekbench2", 50, 40_000),
-    ],
-)
-def test_benchmark_scores_are_plausible_for_their_version(benchmark: str, low: int, high: int) -> None:
+PLAUSIBLE: list[tuple[str, float, float]] = [
+    ("geekbench6_single", 300, 5_000),
+    ("geekbench6_multi", 500, 40_000),
+    ("geekbench5_single", 200, 3_000),
+    ("geekbench5_multi", 300, 40_000),
+    ("geekbench4_single", 1_000, 8_000),
+    ("geekbench4_multi", 1_000, 60_000),
+    ("geekbench3_single", 300, 6_000),
+    ("geekbench3_multi", 300, 60_000),
+    ("geekbench2", 50, 40_000),
+    ("macbench4_processor", 10, 2_000),  # Power Macintosh 6100/60 = 100
+    ("nortonsi4_system", 0.5, 2_000),  # Mac Plus about 1
+    ("speedometer3_cpu", 0.5, 20),  # Macintosh Classic = 1
+    ("speedometer3_mix", 0.5, 20),
+]
+
+
+@pytest.mark.parametrize(("benchmark", "low", "high"), PLAUSIBLE)
+def test_benchmark_scores_are_plausible_for_their_version(benchmark: str, low: float, high: float) -> None:
     # A score outside its version's range usually means two Geekbench versions were mixed up.
     scores = DS.benchmarks.loc[DS.benchmarks["benchmark"] == benchmark].set_index("model_id")["score"]
     assert scores.between(low, high).all(), scores[~scores.between(low, high)].to_dict()
@@ -147,3 +151,7 @@ def test_every_benchmark_row_cites_its_source_and_date() -> None:
     assert b["source"].str.match(r"https?://").all()
     assert b["date_accessed"].notna().all()
     assert not b.duplicated(subset=["model_id", "benchmark"]).any()
+
+
+def test_every_benchmark_has_a_plausibility_range() -> None:
+    assert set(DS.benchmarks["benchmark"]) <= {name for name, _, _ in PLAUSIBLE}
