@@ -11,8 +11,8 @@ from typing import Any
 import pandas as pd
 
 from maclineup.export import DERIVED_COLUMNS
-from maclineup.perfindex import describe_index
-from maclineup.schema import BENCHMARK_TITLES, Column, Table
+from maclineup.perfindex import IndexDescription
+from maclineup.schema import Column, Table
 
 _FRICTIONLESS_TYPES = {"str": "string", "int": "integer", "float": "number", "date": "date"}
 
@@ -84,7 +84,6 @@ def frame_markdown(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def index_markdown(models: pd.DataFrame) -> dict[str, str]:
+def index_markdown(index: IndexDescription) -> dict[str, str]:
     """The generated blocks of the README's performance-index section: the benchmark chain and confidence per era."""
-    described = describe_index(models, BENCHMARK_TITLES)
-    return {"index-chain": frame_markdown(described.chain), "index-confidence": frame_markdown(described.confidence)}
+    return {"index-chain": frame_markdown(index.chain), "index-confidence": frame_markdown(index.confidence)}

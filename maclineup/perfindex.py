@@ -247,11 +247,14 @@ def compute_links(scores: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, spe
     return links
 
 
-def index_links(frame: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN) -> tuple[dict[str, Link], dict[str, float]]:
-    """The links of ``chain`` for a catalogue indexed by model_id, and the peer rule's error per level."""
+def index_links(frame: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, specs: Specs | None = None) -> tuple[dict[str, Link], dict[str, float]]:
+    """The links of ``chain`` for a catalogue indexed by model_id, and the peer rule's error per level.
+
+    ``specs`` are the frame's specifications when the caller already has them.
+    """
     chain = _as_chain(chain)
     scores = frame[[c for c in chain.benchmarks if c in frame]]
-    specs = _specs(frame)
+    specs = specs if specs is not None else _specs(frame)
     variance = peer_rule_variance(scores, specs, chain) if specs else {"family": 0.0, "architecture": 0.0}
     links = compute_links(scores, chain, specs, variance["family"])
     return {link.benchmark: link for link in links}, variance
@@ -322,7 +325,7 @@ def compute_index(
     labels = labels or {}
     scores = frame[[c for c in chain.benchmarks if c in frame]]
     specs = _specs(frame)
-    links, variance = index_links(frame, chain)
+    links, variance = index_links(frame, chain, specs)
     points = _measured_points(scores, links, chain, labels)
     if specs:
         names = {m: str(row.get("name", m)) for m, row in specs.items()}

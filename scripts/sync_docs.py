@@ -33,7 +33,7 @@ def main() -> None:
     for table in TABLES:
         text = replace_block(text, table.name, dictionary_markdown(table))
     text = replace_block(text, "derived", derived_markdown())
-    for name, body in index_markdown(load_dataset(ROOT / "data").models).items():
+    for name, body in index_markdown(load_dataset(ROOT / "data").index).items():
         text = replace_block(text, name, body)
     readme.write_text(text, encoding="utf-8")
 

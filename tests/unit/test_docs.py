@@ -31,7 +31,7 @@ def test_readme_lists_the_derived_download_columns() -> None:
 
 
 def test_readme_describes_the_index_as_computed_from_the_data() -> None:
-    for name, body in index_markdown(load_dataset(DEFAULT_DATA_DIR).models).items():
+    for name, body in index_markdown(load_dataset(DEFAULT_DATA_DIR).index).items():
         assert _block(name) == body, "run scripts/sync_docs.py"
 
 
