@@ -165,29 +165,30 @@ def _family_traces(fig: go.Figure, df: pd.DataFrame, x: str, y: str, size: int =
         )
 
 
+def _error_bar(up: pd.Series, down: pd.Series, **style: Any) -> dict[str, Any]:
+    """Plotly error-bar settings reaching ``up`` above and ``down`` below each point (nothing where unknown)."""
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": up.clip(lower=0).fillna(0).to_numpy(),
+        "arrayminus": down.clip(lower=0).fillna(0).to_numpy(),
+        "width": 0,
+        **style,
+    }
+
+
 def _price_range_bar(part: pd.DataFrame) -> dict[str, Any]:
     """Error bar from the base price up to the top configuration's price (none where unknown)."""
-    spread = (part["price_max_shown_usd"] - part["price_shown_usd"]).clip(lower=0).fillna(0)
-    bar = {"type": "data", "symmetric": False, "array": spread.to_numpy(), "arrayminus": [0] * len(part), "thickness": 1.2, "width": 0}
-    return {"error_y": bar}
+    spread = part["price_max_shown_usd"] - part["price_shown_usd"]
+    return {"error_y": _error_bar(spread, spread * 0, thickness=1.2)}
 
 
 def _band_bar(axis: str, column: str = "performance") -> Callable[[pd.DataFrame], dict[str, Any]]:
     """Error bars along ``axis`` ("x" or "y") from ``column``_low to ``column``_high (the measure's band)."""
 
     def extra(part: pd.DataFrame) -> dict[str, Any]:
-        up = (part[f"{column}_high"] - part[column]).clip(lower=0).fillna(0)
-        down = (part[column] - part[f"{column}_low"]).clip(lower=0).fillna(0)
-        bar = {
-            "type": "data",
-            "symmetric": False,
-            "array": up.to_numpy(),
-            "arrayminus": down.to_numpy(),
-            "thickness": 1,
-            "width": 0,
-            "color": "rgba(90,90,90,0.45)",
-        }
-        return {f"error_{axis}": bar}
+        up, down = part[f"{column}_high"] - part[column], part[column] - part[f"{column}_low"]
+        return {f"error_{axis}": _error_bar(up, down, thickness=1, color="rgba(90,90,90,0.45)")}
 
     return extra
 
