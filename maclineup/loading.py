@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from maclineup.perfindex import IndexDescription, add_performance_index, describe_index
+from maclineup.perfindex import IndexDescription, index_catalogue
 from maclineup.schema import BENCHMARK_NAMES, BENCHMARK_TITLES, BENCHMARKS, CPI, EVENTS, MODELS, TABLES, Column, Table
 
 
@@ -321,7 +321,8 @@ def load_dataset(data_dir: Path) -> Dataset:
     if problems:
         raise DataError(problems)
     scored = add_benchmark_scores(dated, frames[BENCHMARKS.name])
-    models = add_performance_index(scored, BENCHMARK_TITLES).sort_values(["launched", "model_id"], ignore_index=True)
+    indexed, description = index_catalogue(scored, BENCHMARK_TITLES)
+    models = indexed.sort_values(["launched", "model_id"], ignore_index=True)
     return Dataset(
         models=models,
         cpi=frames[CPI.name],
@@ -329,5 +330,5 @@ def load_dataset(data_dir: Path) -> Dataset:
         benchmarks=frames[BENCHMARKS.name],
         version=meta["version"],
         package=meta,
-        index=describe_index(models, BENCHMARK_TITLES),
+        index=description,
     )

@@ -164,6 +164,12 @@ def _peer_pool(model_id: str, candidates: Sequence[str], specs: Specs, level: st
     return others
 
 
+def _peer_estimate(model_id: str, peers: Sequence[str], value: Mapping[str, float], specs: Specs) -> float:
+    """The model's value estimated from its peers' values scaled by cores × clock (geometric mean)."""
+    logs = [math.log(value[p] * _scale(specs[model_id], specs[p])) for p in peers]
+    return math.exp(sum(logs) / len(logs))
+
+
 def peer_rule_variance(scores: pd.DataFrame, specs: Specs, chain: Chain) -> dict[str, float]:
     """Log variance of estimating a score from peers, per level, measured by predicting every published score.
 
@@ -182,8 +188,7 @@ def peer_rule_variance(scores: pd.DataFrame, specs: Specs, chain: Chain) -> dict
             for level, bucket in errors.items():
                 peers = _nearest(model_id, _peer_pool(model_id, scored, specs, level), specs)
                 if peers:
-                    logs = [math.log(values[p] * _scale(specs[model_id], specs[p])) for p in peers]
-                    bucket.append((math.log(values[model_id]) - sum(logs) / len(logs)) ** 2)
+                    bucket.append(math.log(values[model_id] / _peer_estimate(model_id, peers, values, specs)) ** 2)
     out = {level: (sum(v) / len(v) if len(v) >= MIN_ERROR_SAMPLES else DEFAULT_ESTIMATE_UNCERTAINTY**2) for level, v in errors.items()}
     out["architecture"] = max(out["architecture"], out["family"])
     return out
@@ -304,11 +309,11 @@ def _estimate(model_id: str, specs: Specs, measured: dict[str, _Point], variance
     for level, confidence, words in levels:
         peers = _nearest(model_id, _peer_pool(model_id, list(measured), specs, level), specs)
         if peers:
-            logs = [math.log(measured[p].points * _scale(specs[model_id], specs[p])) for p in peers]
+            points = _peer_estimate(model_id, peers, {p: measured[p].points for p in peers}, specs)
             shared = words.format(**specs[model_id])
             basis = f"estimated from {'; '.join(names.get(p, p) for p in peers)} ({shared}), scaled by cores × clock"
             benches = tuple(b for p in peers for b in measured[p].benches)
-            return _Point(math.exp(sum(logs) / len(logs)), benches, variance.get(level, variance["architecture"]), confidence, basis)
+            return _Point(points, benches, variance.get(level, variance["architecture"]), confidence, basis)
     return None
 
 
@@ -322,10 +327,21 @@ def compute_index(
     models without a reachable score are estimated from peers.
     """
     chain = _as_chain(chain)
-    labels = labels or {}
-    scores = frame[[c for c in chain.benchmarks if c in frame]]
     specs = _specs(frame)
     links, variance = index_links(frame, chain, specs)
+    return _index_from_links(frame, reference, chain, labels or {}, specs, links, variance)
+
+
+def _index_from_links(
+    frame: pd.DataFrame,
+    reference: str,
+    chain: Chain,
+    labels: Mapping[str, str],
+    specs: Specs | None,
+    links: dict[str, Link],
+    variance: Mapping[str, float],
+) -> pd.DataFrame:
+    scores = frame[[c for c in chain.benchmarks if c in frame]]
     points = _measured_points(scores, links, chain, labels)
     if specs:
         names = {m: str(row.get("name", m)) for m, row in specs.items()}
@@ -353,32 +369,52 @@ def compute_index(
     return pd.DataFrame(rows, columns=columns).set_index("model_id")
 
 
-def add_performance_index(models: pd.DataFrame, labels: Mapping[str, str], chain: ChainLike = MULTI_CORE_CHAIN) -> pd.DataFrame:
-    """Add INDEX_COLUMNS to the catalogue; the earliest model is the reference when the Macintosh 128K is absent."""
+@dataclass(frozen=True)
+class IndexDescription:
+    """How the index of a catalogue was made: the benchmark chain and the confidence per era."""
+
+    chain: pd.DataFrame
+    confidence: pd.DataFrame
+
+
+def index_catalogue(models: pd.DataFrame, labels: Mapping[str, str], chain: ChainLike = MULTI_CORE_CHAIN) -> tuple[pd.DataFrame, IndexDescription]:
+    """The catalogue with INDEX_COLUMNS added, and how the index was made (its links computed once for both).
+
+    The earliest model is the reference when the Macintosh 128K is absent.
+    """
+    chain = _as_chain(chain)
     frame = models.set_index("model_id")
+    specs = _specs(frame)
+    links, variance = index_links(frame, chain, specs)
     reference = REFERENCE_MODEL if REFERENCE_MODEL in frame.index else str(frame["launched"].idxmin())
     try:
-        result = compute_index(frame, reference, chain, labels)
+        result = _index_from_links(frame, reference, chain, labels, specs, links, variance)
     except ValueError:
         result = pd.DataFrame(columns=["index", "index_low", "index_high", "confidence", "basis"], dtype="float64")
     ids = models["model_id"]
     known = ids.isin(result.index)
-    return models.assign(
+    indexed = models.assign(
         perf_index=ids.map(result["index"]).astype("float64"),
         perf_index_low=ids.map(result["index_low"]).astype("float64"),
         perf_index_high=ids.map(result["index_high"]).astype("float64"),
         perf_index_confidence=ids.map(result["confidence"]).astype("str").where(known),
         perf_index_basis=ids.map(result["basis"]).astype("str").where(known),
     )
+    return indexed, IndexDescription(describe_chain(indexed, chain, labels, links), describe_confidence(indexed))
 
 
-def describe_chain(models: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Per benchmark: how many models have a score, and how it converts to the anchor (if it does)."""
+def describe_chain(
+    models: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, labels: Mapping[str, str] | None = None, links: dict[str, Link] | None = None
+) -> pd.DataFrame:
+    """Per benchmark: how many models have a score, and how it converts to the anchor (if it does).
+
+    ``links`` are the chain's links when the caller already computed them.
+    """
     chain = _as_chain(chain)
     labels = labels or {}
     frame = models.set_index("model_id")
     scores = frame[[c for c in chain.benchmarks if c in frame]]
-    links, _ = index_links(frame, chain)
+    links = links if links is not None else index_links(frame, chain)[0]
     rows = []
     for benchmark in chain.benchmarks:
         if benchmark not in scores:
@@ -404,19 +440,6 @@ def describe_chain(models: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, la
             }
         )
     return pd.DataFrame(rows)
-
-
-@dataclass(frozen=True)
-class IndexDescription:
-    """How the index of a catalogue was made: the benchmark chain and the confidence per era."""
-
-    chain: pd.DataFrame
-    confidence: pd.DataFrame
-
-
-def describe_index(models: pd.DataFrame, labels: Mapping[str, str]) -> IndexDescription:
-    """Describe the index of ``models`` (with INDEX_COLUMNS added)."""
-    return IndexDescription(describe_chain(models, labels=labels), describe_confidence(models))
 
 
 def describe_confidence(models: pd.DataFrame) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from maclineup.export import make_table, table_to_csv, table_to_parquet  # noqa:
 from maclineup.figures import compute_eras  # noqa: E402
 from maclineup.loading import add_benchmark_scores, add_launch_date, load_dataset  # noqa: E402
 from maclineup.paths import DEFAULT_DATA_DIR  # noqa: E402
-from maclineup.perfindex import INDEX_COLUMNS, add_performance_index  # noqa: E402
+from maclineup.perfindex import INDEX_COLUMNS, index_catalogue  # noqa: E402
 from maclineup.schema import BENCHMARK_NAMES, BENCHMARK_TITLES  # noqa: E402
 from maclineup.selection import make_view_frame  # noqa: E402
 from maclineup.viewstate import VIEWS, default_state, make_options  # noqa: E402
@@ -39,7 +39,7 @@ def main() -> None:
     print(f"load_dataset (validate {DEFAULT_DATA_DIR.name}/): {median_ms(lambda: load_dataset(DEFAULT_DATA_DIR)):.1f} ms")
     ds = load_dataset(DEFAULT_DATA_DIR)
     scored = add_benchmark_scores(add_launch_date(ds.models.drop(columns=[*BENCHMARK_NAMES, *INDEX_COLUMNS, "launched"])), ds.benchmarks)
-    print(f"performance index ({len(scored)} models, {len(ds.benchmarks)} scores): {median_ms(lambda: add_performance_index(scored, BENCHMARK_TITLES)):.1f} ms")
+    print(f"performance index ({len(scored)} models, {len(ds.benchmarks)} scores): {median_ms(lambda: index_catalogue(scored, BENCHMARK_TITLES)):.1f} ms")
     options = make_options(ds.models, sorted(ds.cpi["year"].astype(int)))
     today = date.today()
     eras = compute_eras(ds.models, today)
