@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -92,7 +92,7 @@ class Link:
     step_uncertainty: float = 0.0  # this link's own
     parent: str | None = None
     kind: str = "anchor"  # "anchor", "same model" or "same CPU family"
-    ancestors: tuple[str, ...] = field(default=())  # from this benchmark up to the anchor, itself first
+    ancestors: tuple[str, ...] = ()  # from this benchmark up to the anchor, itself first
 
 
 def cpu_family(cpu: object) -> str:
