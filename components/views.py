@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from maclineup.charts import MethodNotes
-from maclineup.export import Download, column_label
+from maclineup.export import Download, column_label, split_source_columns
 
 _PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -66,8 +66,9 @@ def _column_config(table: pd.DataFrame) -> dict[str, object]:
     config: dict[str, object] = {}
     for name in table.columns:
         label = column_label(name)
-        if name.endswith("_source"):
-            config[name] = st.column_config.LinkColumn(label)
+        if name.endswith("_source") or "_source_" in name:
+            # Each address its own link, shown by its site's name.
+            config[name] = st.column_config.LinkColumn(label, display_text=r"https?://(?:www\.)?([^/]+)")
         elif pd.api.types.is_datetime64_any_dtype(table[name]):
             config[name] = st.column_config.DateColumn(label, format="YYYY-MM-DD")
         elif name.endswith("_usd"):
@@ -82,7 +83,8 @@ def render_data_view(table: pd.DataFrame, dictionary: pd.DataFrame, downloads: t
     st.subheader(f"{len(table)} models in this view")
     left, right = st.columns([3, 2])
     with left:
-        st.dataframe(table, hide_index=True, column_config=_column_config(table), key="data_table")
+        shown = split_source_columns(table)
+        st.dataframe(shown, hide_index=True, column_config=_column_config(shown), key="data_table")
         for column, item in zip(st.columns(len(downloads)), downloads, strict=True):
             column.download_button(item.label, item.data, item.file_name, item.mime, key=item.key, on_click="ignore", icon=":material/download:")
         st.caption(

@@ -7,8 +7,10 @@ import pandas as pd
 from maclineup.schema import ARCHITECTURES, BENCHMARK_NAMES, FAMILIES
 
 ANY_BENCHMARK = "any benchmark score"
+EXACT_PRICE = "price_usd (exact)"
+APPROXIMATE_PRICE = "price_usd (approximate or range)"
 COVERAGE_FIELDS: tuple[str, ...] = (
-    "announced", "released", "discontinued", "event_id", "price_usd", "price_max_usd", "cpu", "cpu_cores",
+    "announced", "released", "discontinued", "event_id", EXACT_PRICE, APPROXIMATE_PRICE, "price_max_usd", "cpu", "cpu_cores",
     "cpu_clock_mhz", "ram_gb", "ram_max_gb", "storage_gb", "gpu", "gpu_tflops", "model_identifier",
     "predecessor_id", "geekbench6_multi", ANY_BENCHMARK,
 )  # fmt: skip
@@ -18,11 +20,19 @@ def compute_field_coverage(models: pd.DataFrame) -> pd.DataFrame:
     """One row per (era, family, field): how many models have a value, of how many.
 
     ANY_BENCHMARK counts models with a published score on any benchmark: their performance index
-    is measured rather than estimated.
+    is measured rather than estimated. Launch prices are counted apart by how they were published:
+    an exact figure, or an approximate one ("about $2,000", the low end of a range).
     """
-    fields = [f for f in COVERAGE_FIELDS if f != ANY_BENCHMARK]
+    derived = (ANY_BENCHMARK, EXACT_PRICE, APPROXIMATE_PRICE)
+    fields = [f for f in COVERAGE_FIELDS if f not in derived]
     scored = models[[b for b in BENCHMARK_NAMES if b in models]].notna().any(axis=1)
-    known = models[fields].notna().assign(**{ANY_BENCHMARK: scored}, architecture=models["architecture"], family=models["family"])
+    priced = models["price_usd"].notna()
+    exact = priced & (models["price_precision"] == "exact")
+    known = (
+        models[fields]
+        .notna()
+        .assign(**{ANY_BENCHMARK: scored, EXACT_PRICE: exact, APPROXIMATE_PRICE: priced & ~exact}, architecture=models["architecture"], family=models["family"])
+    )
     grouped = known.groupby(["architecture", "family"], observed=True)
     counts = grouped[list(COVERAGE_FIELDS)].sum().melt(ignore_index=False, var_name="field", value_name="known").reset_index()
     totals = grouped.size().rename("models").reset_index()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,8 +15,9 @@ import pyarrow.parquet as pq
 
 from maclineup.inflation import apply_real_prices
 from maclineup.metrics import cpu_throughput_ghz
-from maclineup.perfindex import INDEX_COLUMNS
+from maclineup.perfindex import INDEX_COLUMNS, TOP_INDEX_COLUMNS
 from maclineup.schema import MODELS
+from maclineup.sources import source_urls
 
 DERIVED_COLUMNS: dict[str, tuple[str, str]] = {
     # name -> (unit, description)
@@ -25,8 +27,21 @@ DERIVED_COLUMNS: dict[str, tuple[str, str]] = {
     "perf_index": ("Macintosh 128K = 1", "Performance index: multi-core CPU performance chained across benchmarks (see data/README.md)."),
     "perf_index_low": ("Macintosh 128K = 1", "Low end of the index's uncertainty band (about one standard deviation)."),
     "perf_index_high": ("Macintosh 128K = 1", "High end of the index's uncertainty band."),
-    "perf_index_confidence": ("", "high: a published score of this model; medium: estimated from its CPU family; low: from its architecture."),
-    "perf_index_basis": ("", "The score or the peer models the index comes from."),
+    "perf_index_confidence": (
+        "",
+        "high: the rule behind the value has a measured error of 10% or less (a published score of the base configuration on "
+        "Geekbench 6, or on a benchmark whose conversion is that tight); medium: a published score converted less tightly, "
+        "or an estimate from the CPU family; low: an estimate from the architecture.",
+    ),
+    "perf_index_basis": ("", "The base configuration's score (naming its CPU), or the peer models the index is estimated from."),
+    "perf_index_top": (
+        "Macintosh 128K = 1",
+        "Performance index of the top standard configuration (pairs with price_max_usd); equals perf_index when the model had one configuration.",
+    ),
+    "perf_index_top_low": ("Macintosh 128K = 1", "Low end of the top configuration's band."),
+    "perf_index_top_high": ("Macintosh 128K = 1", "High end of the top configuration's band."),
+    "perf_index_top_confidence": ("", "Confidence of the top configuration's index, as for perf_index_confidence."),
+    "perf_index_top_basis": ("", "The top configuration's score, or the peers it is estimated from."),
     "cpu_throughput_ghz": ("cores × GHz", "CPU cores × clock of the base configuration (a crude throughput proxy)."),
     "geekbench6_single": ("Geekbench 6 points", "Published Geekbench 6 single-core score; source and configuration in `benchmarks.csv`."),
     "geekbench6_multi": ("Geekbench 6 points", "Published Geekbench 6 multi-core score; source and configuration in `benchmarks.csv`."),
@@ -41,18 +56,39 @@ def table_columns() -> list[str]:
     derived = ["price_real_usd", "price_max_real_usd", "cpi_base_year"]
     names = names[:at] + derived + names[at:]
     at = names.index("cpu_clock_max_mhz") + 1
-    return [*names[:at], *INDEX_COLUMNS, "cpu_throughput_ghz", "geekbench6_single", "geekbench6_multi", *names[at:]]
+    return [*names[:at], *INDEX_COLUMNS, *TOP_INDEX_COLUMNS, "cpu_throughput_ghz", "geekbench6_single", "geekbench6_multi", *names[at:]]
 
 
 def column_label(name: str) -> str:
-    """Header with its unit, e.g. 'price_usd (US$ (nominal))'."""
+    """Header with its unit, e.g. 'price_usd (US$ (nominal))'; a split source column is labelled by its number."""
+    if re.fullmatch(r"\w+_source_\d+", name):
+        return name.replace("_", " ")
     unit = DERIVED_COLUMNS[name][0] if name in DERIVED_COLUMNS else MODELS.column(name).unit
     return f"{name} ({unit})" if unit else name
 
 
+def split_source_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """The table for display: each "; "-separated source cell split into one column per address, so each is a link.
+
+    ``price_source`` keeps the first address; further ones go to ``price_source_2``, ``price_source_3``, ...
+    placed right after it. Downloads keep the cells as they are.
+    """
+    out = table
+    for column in [c for c in table.columns if c.endswith("_source")]:
+        urls = table[column].map(source_urls)
+        widest = int(urls.map(len).max()) if len(urls) else 0
+        at = list(out.columns).index(column)
+        parts = {f"{column}_{n}" if n > 1 else column: urls.map(lambda u, n=n: u[n - 1] if len(u) >= n else None).astype("str") for n in range(1, widest + 1)}
+        rest = out.drop(columns=[column])
+        for offset, (name, values) in enumerate(parts.items()):
+            rest.insert(at + offset, name, values)
+        out = rest
+    return out
+
+
 def make_table(view: pd.DataFrame, base_year: int) -> pd.DataFrame:
     """The rows of a view as one flat table: catalogue columns plus real prices and the CPU proxy."""
-    index = {c: view[c].round(3) for c in ("perf_index", "perf_index_low", "perf_index_high")}
+    index = {c: view[c].round(3) for c in ("perf_index", "perf_index_low", "perf_index_high", "perf_index_top", "perf_index_top_low", "perf_index_top_high")}
     table = view.assign(cpi_base_year=base_year, cpu_throughput_ghz=cpu_throughput_ghz(view).round(3), **index)
     return table[table_columns()].reset_index(drop=True)
 

@@ -93,6 +93,14 @@ def _storage(gb: float) -> str:
     return f"{gb * 1000:,.0f} MB" if gb < 1 else (f"{gb / 1000:,.0f} TB" if gb >= 1000 else f"{gb:,.0f} GB")
 
 
+PRICE_WORDS = {"exact": "", "approximate": "about ", "range-low": "from "}
+
+
+def _price_words(row: Any, column: str) -> str:
+    """A launch price as published: "$2,495", "about $2,000" or "from $2,700"."""
+    return PRICE_WORDS.get(str(row.get("price_precision", "exact")), "") + _money(row[column]) if pd.notna(row[column]) else "—"
+
+
 def _day(ts: pd.Timestamp) -> str:
     return "—" if pd.isna(ts) else f"{ts.day} {ts:%b %Y}"
 
@@ -113,6 +121,15 @@ def _band_words(row: Mapping[Any, Any], spec: ChartSpec) -> str:
     return f" (band {band}, {html.escape(str(row.get('perf_index_confidence', '')))} confidence)<br><i>{basis}</i>"
 
 
+def _top_words(row: Mapping[Any, Any]) -> list[str]:
+    """The top standard configuration's price and measure, when known."""
+    if pd.isna(row.get("price_max_usd")):
+        return []
+    top = row.get("performance_top")
+    measure = f" · measure {_num(top, '').strip()}" if top is not None and pd.notna(top) else ""
+    return [f"Top configuration {_money(row['price_max_usd'])} (nominal) · {_money(row['price_max_real_usd'])}{measure}"]
+
+
 def hover_text(row: Mapping[Any, Any], spec: ChartSpec) -> str:
     """Hover card for one model: name, dates, both prices, key specs and the price source."""
     cpu = html.escape(str(row["cpu"])) if pd.notna(row["cpu"]) else "—"
@@ -121,7 +138,8 @@ def hover_text(row: Mapping[Any, Any], spec: ChartSpec) -> str:
     lines = [
         f"<b>{html.escape(str(row['name']))}</b> · {html.escape(str(row['family']))}",
         f"Announced {_day(row['announced'])} · released {_day(row['released'])}",
-        f"Launch price {_money(row['price_usd'])} (nominal) · {_money(row['price_real_usd'])} (US$ of {spec.base_year_label or 'base year'})",
+        f"Launch price {_price_words(row, 'price_usd')} (nominal) · {_price_words(row, 'price_real_usd')} (US$ of {spec.base_year_label or 'base year'})",
+        *_top_words(row),
         f"{spec.metric.label}: {_num(row['performance'], spec.metric.unit.split(',')[0])}{_band_words(row, spec)}",
         f"CPU {cores}{cpu} {_num(row['cpu_clock_mhz'], 'MHz')}",
         f"Memory {_memory(row['ram_gb'])} · storage {_storage(row['storage_gb'])}",
@@ -146,6 +164,28 @@ def _base_layout(fig: go.Figure, title: str, x_title: str, y_title: str, revisio
     return fig
 
 
+APPROXIMATE_LEGEND = "Hollow: approximate launch price"
+
+
+def _approximate(df: pd.DataFrame) -> pd.Series:
+    """Rows whose base price was published only approximately (about, or the low end of a range)."""
+    return df["price_usd"].notna() & (df["price_precision"] != "exact")
+
+
+def _symbols(part: pd.DataFrame) -> list[str]:
+    return ["circle-open" if a else "circle" for a in _approximate(part)]
+
+
+def _approximate_legend(fig: go.Figure, df: pd.DataFrame) -> None:
+    """A legend entry explaining hollow markers, when any shown price is approximate."""
+    if _approximate(df).any():
+        fig.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="markers", name=APPROXIMATE_LEGEND, marker={"symbol": "circle-open", "color": "#777", "size": 9}, hoverinfo="skip"
+            )
+        )
+
+
 def _family_traces(fig: go.Figure, df: pd.DataFrame, x: str, y: str, size: int = 9, extra: Callable[[pd.DataFrame], dict[str, Any]] | None = None) -> None:
     """One marker trace per family, in catalogue order, coloured and with hover cards; ``extra`` adds per-family settings."""
     for family in [f for f in FAMILIES if f in set(df["family"])]:
@@ -156,7 +196,16 @@ def _family_traces(fig: go.Figure, df: pd.DataFrame, x: str, y: str, size: int =
                 y=part[y],
                 mode="markers",
                 name=family,
-                marker={"color": FAMILY_COLORS[family], "size": size, "line": {"width": 0.5, "color": "white"}},
+                marker={
+                    "color": FAMILY_COLORS[family],
+                    "size": size,
+                    "symbol": _symbols(part),
+                    # Hollow markers (approximate prices) are drawn by their outline, in the family's colour.
+                    "line": {
+                        "width": [1.5 if a else 0.5 for a in _approximate(part)],
+                        "color": [FAMILY_COLORS[family] if a else "white" for a in _approximate(part)],
+                    },
+                },
                 customdata=part[["model_id"]].to_numpy(),
                 hovertext=part["hover"],
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -210,7 +259,7 @@ def _annotate_highlights(fig: go.Figure, df: pd.DataFrame, x: str, y: str, log_x
             # Plotly places annotations on log axes in log10 units.
             x=math.log10(row[x]) if log_x else row[x],
             y=math.log10(row[y]) if log_y else row[y],
-            text=f"<b>{html.escape(str(row['name']))}</b><br>{_launch_words(row)}{html.escape(where)}, {_money(row['price_usd'])}",
+            text=f"<b>{html.escape(str(row['name']))}</b><br>{_launch_words(row)}{html.escape(where)}, {_price_words(row, 'price_usd')}",
             showarrow=True,
             arrowhead=2,
             ax=-70 if right_side else 70,
@@ -256,14 +305,56 @@ def _plottable(df: pd.DataFrame, spec: ChartSpec, *columns: str) -> pd.DataFrame
     return _with_hover(df.loc[keep], spec)
 
 
+TOP_LEGEND = "Top configuration (line from the base)"
+
+
+def _add_top_configurations(fig: go.Figure, shown: pd.DataFrame) -> pd.DataFrame:
+    """Each model with a known top price and top measure as a line from its base point to its top point.
+
+    Price and performance of one point always describe the same configuration. Returns the rows drawn.
+    """
+    tops = shown.dropna(subset=["performance_top", "price_max_shown_usd"])
+    tops = tops.loc[(tops["price_max_shown_usd"] > tops["price_shown_usd"]) | (tops["performance_top"] != tops["performance"])]
+    if tops.empty:
+        return tops
+    xs: list[Any] = []
+    ys: list[Any] = []
+    for base_x, base_y, top_x, top_y in tops[["performance", "price_shown_usd", "performance_top", "price_max_shown_usd"]].itertuples(index=False):
+        xs += [base_x, top_x, None]
+        ys += [base_y, top_y, None]
+    fig.add_trace(
+        go.Scatter(x=xs, y=ys, mode="lines", name=TOP_LEGEND, line={"color": "rgba(120,120,120,0.55)", "width": 1}, hoverinfo="skip", legendgroup="top")
+    )
+    names = [f"<b>{html.escape(str(n))}</b>, top configuration" for n in tops["name"]]
+    fig.add_trace(
+        go.Scatter(
+            x=tops["performance_top"],
+            y=tops["price_max_shown_usd"],
+            mode="markers",
+            name=TOP_LEGEND,
+            showlegend=False,
+            legendgroup="top",
+            marker={"symbol": "diamond", "size": 6, "color": "rgba(120,120,120,0.8)"},
+            hovertext=[
+                f"{n}<br>{_money(p)} · measure {_num(v, '').strip()}"
+                for n, p, v in zip(names, tops["price_max_shown_usd"], tops["performance_top"], strict=True)
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    return tops
+
+
 def make_price_performance_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
     """What did each Mac cost at launch against how fast it was?"""
     shown = _plottable(df, spec, "performance", "price_shown_usd")
     fig = go.Figure()
+    tops = _add_top_configurations(fig, shown)
     _family_traces(fig, shown, "performance", "price_shown_usd", extra=_band_bar("x") if spec.metric.band else None)
+    _approximate_legend(fig, shown)
     _annotate_highlights(fig, shown, "performance", "price_shown_usd", log_x=spec.log, log_y=spec.log)
-    fig.update_xaxes(**_value_axis(shown["performance"], spec.log, horizontal=True))
-    fig.update_yaxes(**_value_axis(shown["price_shown_usd"], spec.log, money=True))
+    fig.update_xaxes(**_value_axis(pd.concat([shown["performance"], tops["performance_top"]]), spec.log, horizontal=True))
+    fig.update_yaxes(**_value_axis(pd.concat([shown["price_shown_usd"], tops["price_max_shown_usd"]]), spec.log, money=True))
     return _base_layout(fig, "Launch price vs performance", spec.metric.axis_title, spec.price_label, "price-performance")
 
 
@@ -294,6 +385,7 @@ def make_price_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
     shown = _plottable(df, spec, "price_shown_usd")
     fig = go.Figure()
     _family_traces(fig, shown, "launched", "price_shown_usd", size=8, extra=_price_range_bar)
+    _approximate_legend(fig, shown)
     _add_era_bands(fig, spec.eras, df)
     _annotate_highlights(fig, shown, "launched", "price_shown_usd", log_y=spec.log)
     fig.update_yaxes(**_value_axis(pd.concat([shown["price_shown_usd"], shown["price_max_shown_usd"]]), spec.log, money=True))

@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from maclineup.perfindex import IndexDescription, index_catalogue
+from maclineup.cpus import cpu_family
+from maclineup.perfindex import BASE, OTHER, TOP, IndexDescription, index_catalogue
 from maclineup.schema import BENCHMARK_NAMES, BENCHMARK_TITLES, BENCHMARKS, CPI, EVENTS, MODELS, TABLES, Column, Table
 
 
@@ -119,6 +120,7 @@ def validate_rows(header: list[str], rows: list[list[str]], table: Table) -> tup
     key_at = index[table.key]
     values: dict[str, list[Any]] = {c: [] for c in table.column_names}
     skipped: set[int] = set()  # rows too broken to check cell by cell (already reported)
+    failed: set[tuple[int, str]] = set()  # cells already reported as unreadable
     for n, row in enumerate(rows, start=1):
         key = row[key_at].strip() if key_at < len(row) else None
         if not any(cell.strip() for cell in row) or len(row) != len(header):
@@ -138,6 +140,7 @@ def validate_rows(header: list[str], rows: list[list[str]], table: Table) -> tup
                 rule = "a value is required"
             if rule:
                 problems.append(Problem(fname, rule, row=n, column=col.name, row_key=key))
+                failed.add((n, col.name))
             values[col.name].append(value)
 
     for col in table.columns:
@@ -154,6 +157,8 @@ def validate_rows(header: list[str], rows: list[list[str]], table: Table) -> tup
             if all(values[c][n - 1] is None for c in group):
                 problems.append(Problem(fname, f"needs a value in at least one of: {', '.join(group)}", row=n, column=group[0], row_key=key))
         for value, precision in table.precisions:
+            if (n, value) in failed or (n, precision) in failed:
+                continue
             if (values[value][n - 1] is None) != (values[precision][n - 1] is None):
                 problems.append(Problem(fname, f"{precision} is required exactly when {value} has a value", row=n, column=precision, row_key=key))
     if table.unique_together:
@@ -260,9 +265,79 @@ def check_benchmark_models(benchmarks: pd.DataFrame, models: pd.DataFrame) -> li
     ]
 
 
+def check_cpus(models: pd.DataFrame, benchmarks: pd.DataFrame) -> list[Problem]:
+    """Every CPU name of the catalogue and of the tested configurations is in the declared CPU table."""
+    problems: list[Problem] = []
+    for table, frame, column in ((MODELS, models, "cpu"), (BENCHMARKS, benchmarks, "tested_cpu")):
+        for n, (key, cpu) in enumerate(zip(frame["model_id"], frame[column], strict=True), start=1):
+            if isinstance(cpu, str) and cpu_family(cpu) is None:
+                rule = f"CPU '{cpu}' is not in the CPU table (maclineup/cpus.py): add it with its family"
+                problems.append(Problem(table.filename, rule, row=n, column=column, row_key=str(key)))
+    return problems
+
+
+# A tested clock within this fraction of a configuration's clock is that configuration's
+# (sources round: the Macintosh's 7.8336 MHz 68000 is "8 MHz").
+CLOCK_TOLERANCE = 0.025
+
+
+def _same(tested: Any, published: Any, tolerance: float = 0.0) -> bool | None:
+    """Whether a tested value equals the published one; None when either is unknown."""
+    if pd.isna(tested) or pd.isna(published):
+        return None
+    return abs(float(tested) - float(published)) <= tolerance * float(published)
+
+
+def configuration_role(model: dict[str, Any], tested_cpu: Any, tested_cores: Any, tested_clock: Any) -> str:
+    """Which configuration of ``model`` a score measured: BASE, TOP (the top standard configuration) or OTHER.
+
+    A configuration matches when its cores and clock equal the tested ones (clocks within 2.5%).
+    Both must be known, except on Apple silicon, where a chip is named by its tier and core count
+    (Apple publishes no clocks): there the tested chip's name and cores decide. The top standard
+    configuration is the one priced at ``price_max_usd`` (``top_config_*``); where it is not known,
+    no score is the top's.
+    """
+    apple = model["architecture"] == "Apple silicon"
+    base = (model["cpu"], model["cpu_cores"], model["cpu_clock_mhz"])
+    top = (model.get("top_config_cpu"), model.get("top_config_cores"), model.get("top_config_clock_mhz"))
+    candidates = [(BASE, *base)]
+    if pd.notna(top[1]) and top != base:
+        candidates.append((TOP, *top))
+    for role, cpu, cores, clock in candidates:
+        same_cores, same_clock = _same(tested_cores, cores), _same(tested_clock, clock, CLOCK_TOLERANCE)
+        if apple:
+            # Chips of two tiers can have the same core count (M1 Pro and M1 Max, 10 cores): the chip's name decides.
+            if same_cores and same_clock is not False and isinstance(tested_cpu, str) and tested_cpu == cpu:
+                return role
+        elif same_cores and same_clock:
+            return role
+    return OTHER
+
+
+def add_configuration_roles(benchmarks: pd.DataFrame, models: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Add ``role`` to every score (see ``configuration_role``); at most one base and one top score per model and benchmark."""
+    by_id: dict[Any, dict[Any, Any]] = models.set_index("model_id").to_dict("index")
+    roles = [
+        configuration_role(by_id[m], cpu, cores, clock)
+        for m, cpu, cores, clock in zip(
+            benchmarks["model_id"], benchmarks["tested_cpu"], benchmarks["tested_cores"], benchmarks["tested_clock_mhz"], strict=True
+        )
+    ]
+    scored = benchmarks.assign(role=pd.Series(roles, index=benchmarks.index, dtype="str"))
+    problems = []
+    seen: Counter[tuple[str, str, str]] = Counter()
+    for n, (m, b, role) in enumerate(zip(scored["model_id"], scored["benchmark"], scored["role"], strict=True), start=1):
+        seen[(m, b, role)] += 1
+        if role != OTHER and seen[(m, b, role)] == 2:
+            rule = f"a second {b} score of the {role} configuration (keep one; the other goes in notes)"
+            problems.append(Problem(BENCHMARKS.filename, rule, row=n, column="score", row_key=str(m)))
+    return scored, problems
+
+
 def add_benchmark_scores(models: pd.DataFrame, benchmarks: pd.DataFrame) -> pd.DataFrame:
-    """One column per benchmark (named as in ``benchmarks.benchmark``) with each model's published score."""
-    wide = benchmarks.pivot(index="model_id", columns="benchmark", values="score")
+    """One column per benchmark (named as in ``benchmarks.benchmark``) with the published score of each model's base configuration."""
+    base = benchmarks[benchmarks["role"] == BASE] if "role" in benchmarks else benchmarks
+    wide = base.pivot(index="model_id", columns="benchmark", values="score")
     scores = {
         name: models["model_id"].map(wide[name]).astype("float64") if name in wide else pd.Series(float("nan"), index=models.index) for name in BENCHMARK_NAMES
     }
@@ -318,16 +393,20 @@ def load_dataset(data_dir: Path) -> Dataset:
         problems += check_event_links(dated, frames[EVENTS.name])
         problems += check_predecessors(dated)
         problems += check_benchmark_models(frames[BENCHMARKS.name], dated)
+        problems += check_cpus(dated, frames[BENCHMARKS.name])
+    if not problems:
+        benchmarks, role_problems = add_configuration_roles(frames[BENCHMARKS.name], dated)
+        problems += role_problems
     if problems:
         raise DataError(problems)
-    scored = add_benchmark_scores(dated, frames[BENCHMARKS.name])
-    indexed, description = index_catalogue(scored, BENCHMARK_TITLES)
+    scored = add_benchmark_scores(dated, benchmarks)
+    indexed, description = index_catalogue(scored, benchmarks, BENCHMARK_TITLES)
     models = indexed.sort_values(["launched", "model_id"], ignore_index=True)
     return Dataset(
         models=models,
         cpi=frames[CPI.name],
         events=frames[EVENTS.name],
-        benchmarks=frames[BENCHMARKS.name],
+        benchmarks=benchmarks,
         version=meta["version"],
         package=meta,
         index=description,

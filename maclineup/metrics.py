@@ -23,6 +23,7 @@ class Metric:
     description: str
     compute: Callable[[pd.DataFrame], pd.Series]
     band: tuple[str, str] | None = None  # columns of the low and high end of the uncertainty band
+    top: str | None = None  # column of the measure for the top configuration (pairs with the top price)
 
     @property
     def axis_title(self) -> str:
@@ -58,6 +59,7 @@ METRICS: dict[str, Metric] = {
             ),
             compute=_published("perf_index"),
             band=("perf_index_low", "perf_index_high"),
+            top="perf_index_top",
         ),
         *(
             Metric(
@@ -110,11 +112,13 @@ class Coverage:
 
 
 def apply_metric(df: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Add the measure ``key`` as column ``performance``, with ``performance_low``/``_high`` (empty without a band)."""
+    """Add the measure ``key`` as column ``performance``, with ``performance_low``/``_high`` (empty without a band)
+    and ``performance_top`` (the top configuration's, empty where the measure has none)."""
     metric = METRICS[key]
     value = metric.compute(df).to_numpy()
     low, high = (df[metric.band[0]].to_numpy(), df[metric.band[1]].to_numpy()) if metric.band else (value, value)
-    return df.assign(performance=value, performance_low=low, performance_high=high)
+    top = df[metric.top].to_numpy() if metric.top else float("nan")
+    return df.assign(performance=value, performance_low=low, performance_high=high, performance_top=top)
 
 
 def compute_coverage(df: pd.DataFrame, column: str) -> Coverage:

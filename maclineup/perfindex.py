@@ -19,13 +19,14 @@ cancel out), so two models on the same benchmark keep exactly their score ratio.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 import pandas as pd
+
+from maclineup.cpus import cpu_family
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,15 @@ MIN_ERROR_SAMPLES = 5
 MAX_PEERS = 3
 PEER_WINDOW_DAYS = 731  # peers launched within two years are preferred to farther ones
 SPEC_COLUMNS = ("launched", "cpu", "architecture", "cpu_cores", "cpu_clock_mhz")
+TOP_SPEC_COLUMNS = ("top_config_cpu", "top_config_cores", "top_config_clock_mhz")
+# "high" confidence only where the rule behind the value has a measured error of at most 10%.
+HIGH_CONFIDENCE_ERROR = math.log(1.10)
 
 INDEX_COLUMNS = ("perf_index", "perf_index_low", "perf_index_high", "perf_index_confidence", "perf_index_basis")
+TOP_INDEX_COLUMNS = ("perf_index_top", "perf_index_top_low", "perf_index_top_high", "perf_index_top_confidence", "perf_index_top_basis")
 ChainLike = Chain | Sequence[str]
+# Roles of a measured configuration: the model's base, its top standard configuration, or another one.
+BASE, TOP, OTHER = "base", "top", "other"
 
 
 def _as_chain(chain: ChainLike) -> Chain:
@@ -87,7 +94,7 @@ class Link:
 
     benchmark: str
     factor: float  # multiply a score of this benchmark to get anchor points
-    bridges: tuple[str, ...]  # models (or same-family model pairs) measured on this and its parent
+    bridges: tuple[str, ...]  # configurations (or same-family pairs) measured on this and its parent
     log_uncertainty: float  # cumulative, from the anchor to this benchmark
     step_uncertainty: float = 0.0  # this link's own
     parent: str | None = None
@@ -95,41 +102,21 @@ class Link:
     ancestors: tuple[str, ...] = ()  # from this benchmark up to the anchor, itself first
 
 
-def cpu_family(cpu: object) -> str:
-    """The CPU family whose work per clock is taken as equal: '68030', 'PowerPC G4', 'Intel Core i', 'Apple M2 Pro'."""
-    text = cpu if isinstance(cpu, str) else ""
-    motorola = re.search(r"68(?:HC|LC|EC)?0([0-4])0", text)
-    if motorola:
-        return f"680{motorola.group(1)}0"
-    apple = re.match(r"Apple (M\d+(?: (?:Pro|Max|Ultra))?|A\d+(?: Pro)?)", text)
-    if apple:
-        return f"Apple {apple.group(1)}"
-    rules = (
-        (r"\b601\b", "PowerPC 601"),
-        (r"\b603", "PowerPC 603"),
-        (r"\b604", "PowerPC 604"),
-        (r"G3|\b750", "PowerPC G3"),
-        (r"G4|\b74[0-5]\d", "PowerPC G4"),
-        (r"G5|\b970", "PowerPC G5"),
-        (r"Core (?:Solo|Duo)", "Intel Core Duo"),
-        (r"Core 2", "Intel Core 2"),
-        (r"Xeon", "Intel Xeon"),
-        (r"Core (?:i\d|m\d?|M)\b", "Intel Core i"),
-    )
-    return next((family for pattern, family in rules if re.search(pattern, text)), text)
-
-
 Specs = dict[str, dict[str, Any]]
 
 
 def _specs(frame: pd.DataFrame) -> Specs | None:
+    """Specifications per row (a model's base configuration, or a measured configuration), with its CPU family and model."""
     if not all(c in frame for c in SPEC_COLUMNS):
         return None
-    records = frame.assign(family=frame["cpu"].map(cpu_family)).to_dict("index")
+    extra = {"family": frame["cpu"].map(cpu_family)}
+    if "model_id" not in frame:
+        extra["model_id"] = pd.Series(frame.index.astype(str), index=frame.index)
+    records = frame.assign(**extra).to_dict("index")
     return {str(k): {str(c): v for c, v in row.items()} for k, row in records.items()}
 
 
-def _scale(target: dict[str, Any], peer: dict[str, Any]) -> float:
+def _scale(target: Mapping[str, Any], peer: Mapping[str, Any]) -> float:
     """Ratio of cores × clock, each factor used only when both models publish it."""
     ratio = 1.0
     for column in ("cpu_cores", "cpu_clock_mhz"):
@@ -139,43 +126,41 @@ def _scale(target: dict[str, Any], peer: dict[str, Any]) -> float:
     return ratio
 
 
-def _days_apart(a: dict[str, Any], b: dict[str, Any]) -> int:
+def _days_apart(a: Mapping[str, Any], b: Mapping[str, Any]) -> int:
     if pd.isna(a["launched"]) or pd.isna(b["launched"]):
         return 10**6
     return abs(int((a["launched"] - b["launched"]).days))
 
 
-def _nearest(model_id: str, pool: list[str], specs: Specs) -> list[str]:
-    """Up to MAX_PEERS of ``pool`` nearest in launch date; only those within two years if there are any."""
-    me = specs[model_id]
+def _nearest(me: Mapping[str, Any], pool: list[str], specs: Specs) -> list[str]:
+    """Up to MAX_PEERS of ``pool`` nearest in launch date to ``me``; only those within two years if there are any."""
     ranked = sorted(pool, key=lambda m: (_days_apart(me, specs[m]), m))
     close = [m for m in ranked if _days_apart(me, specs[m]) <= PEER_WINDOW_DAYS]
     return (close or ranked)[:MAX_PEERS]
 
 
-def _peer_pool(model_id: str, candidates: Sequence[str], specs: Specs, level: str) -> list[str]:
-    """Candidates sharing ``level`` with the model: "family", or "architecture" (another family), or "any"."""
-    me = specs[model_id]
-    others = [m for m in candidates if m != model_id]
+def _peer_pool(me: Mapping[str, Any], candidates: Sequence[str], specs: Specs, level: str) -> list[str]:
+    """Candidates of other models sharing ``level`` with ``me``: "family", or "architecture" (another family), or "any"."""
+    others = [m for m in candidates if specs[m]["model_id"] != me["model_id"]]
     if level == "family":
-        return [m for m in others if specs[m]["family"] == me["family"]]
+        return [m for m in others if me["family"] is not None and specs[m]["family"] == me["family"]]
     if level == "architecture":
         return [m for m in others if specs[m]["architecture"] == me["architecture"] and specs[m]["family"] != me["family"]]
     return others
 
 
-def _peer_estimate(model_id: str, peers: Sequence[str], value: Mapping[str, float], specs: Specs) -> float:
-    """The model's value estimated from its peers' values scaled by cores × clock (geometric mean)."""
-    logs = [math.log(value[p] * _scale(specs[model_id], specs[p])) for p in peers]
+def _peer_estimate(me: Mapping[str, Any], peers: Sequence[str], value: Mapping[str, float], specs: Specs) -> float:
+    """``me``'s value estimated from its peers' values scaled by cores × clock (geometric mean)."""
+    logs = [math.log(value[p] * _scale(me, specs[p])) for p in peers]
     return math.exp(sum(logs) / len(logs))
 
 
 def peer_rule_variance(scores: pd.DataFrame, specs: Specs, chain: Chain) -> dict[str, float]:
     """Log variance of estimating a score from peers, per level, measured by predicting every published score.
 
-    For each benchmark and each model with a score on it, the model's score is predicted from up
-    to three other models with a score on the same benchmark (same CPU family, or same architecture
-    but another family), scaled by cores × clock; the squared log errors are averaged per level.
+    For each benchmark and each measured configuration, its score is predicted from up to three
+    configurations of other models with a score on the same benchmark (same CPU family, or same
+    architecture but another family), scaled by cores × clock; the squared log errors are averaged per level.
     """
     errors: dict[str, list[float]] = {"family": [], "architecture": []}
     for benchmark in chain.benchmarks:
@@ -184,11 +169,11 @@ def peer_rule_variance(scores: pd.DataFrame, specs: Specs, chain: Chain) -> dict
         column = scores[benchmark].dropna()
         scored = [str(m) for m in column.index if str(m) in specs]
         values = {str(m): float(v) for m, v in column.items()}
-        for model_id in scored:
+        for key in scored:
             for level, bucket in errors.items():
-                peers = _nearest(model_id, _peer_pool(model_id, scored, specs, level), specs)
+                peers = _nearest(specs[key], _peer_pool(specs[key], scored, specs, level), specs)
                 if peers:
-                    bucket.append(math.log(values[model_id] / _peer_estimate(model_id, peers, values, specs)) ** 2)
+                    bucket.append(math.log(values[key] / _peer_estimate(specs[key], peers, values, specs)) ** 2)
     out = {level: (sum(v) / len(v) if len(v) >= MIN_ERROR_SAMPLES else DEFAULT_ESTIMATE_UNCERTAINTY**2) for level, v in errors.items()}
     out["architecture"] = max(out["architecture"], out["family"])
     return out
@@ -199,22 +184,23 @@ def _family_bridges(scores: pd.DataFrame, newer: str, older: str, specs: Specs) 
     new_scores = {str(m): float(v) for m, v in scores[newer].dropna().items() if str(m) in specs}
     old_scores = {str(m): float(v) for m, v in scores[older].dropna().items() if str(m) in specs}
     logs, names = [], []
-    for model_id, score in old_scores.items():
-        pool = [m for m in new_scores if specs[m]["family"] == specs[model_id]["family"]]
+    for key, score in old_scores.items():
+        me = specs[key]
+        pool = [m for m in new_scores if me["family"] is not None and specs[m]["family"] == me["family"]]
         if not pool:
             continue
-        partner = _nearest(model_id, pool, specs)[0]
+        partner = _nearest(me, pool, specs)[0]
         # The partner's score on the older benchmark, estimated from this model by cores × clock.
-        logs.append(math.log(new_scores[partner] / (score * _scale(specs[partner], specs[model_id]))))
-        names.append(f"{model_id} ~ {partner}")
+        logs.append(math.log(new_scores[partner] / (score * _scale(specs[partner], me))))
+        names.append(f"{key} ~ {partner}")
     return logs, names
 
 
 def compute_links(scores: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, specs: Specs | None = None, family_var: float = 0.0) -> list[Link]:
-    """Bridge factors of every benchmark of ``chain`` reachable from the anchor (``scores``: model_id × benchmark).
+    """Bridge factors of every benchmark of ``chain`` reachable from the anchor (``scores``: configuration × benchmark).
 
-    A link uses the models with published scores on both benchmarks; when there are none and
-    ``specs`` are given, pairs of same-CPU-family models (one on each) scaled by cores × clock,
+    A link uses the configurations with published scores on both benchmarks; when there are none
+    and ``specs`` are given, pairs of same-CPU-family models (one on each) scaled by cores × clock,
     whose link also carries the peer rule's error ``family_var``.
     """
     chain = _as_chain(chain)
@@ -252,14 +238,27 @@ def compute_links(scores: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, spe
     return links
 
 
-def index_links(frame: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, specs: Specs | None = None) -> tuple[dict[str, Link], dict[str, float]]:
+def _configurations(frame: pd.DataFrame, configurations: pd.DataFrame | None) -> pd.DataFrame:
+    """Every measured or estimated configuration: each model's base (rows of ``frame``) and ``configurations``."""
+    base = frame.assign(model_id=frame.index.astype(str), role=BASE)
+    if configurations is None or configurations.empty:
+        return base
+    return pd.concat([base, configurations[[c for c in configurations.columns if c in base.columns or c in ("model_id", "role")]]])
+
+
+def index_links(
+    frame: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN, specs: Specs | None = None, configurations: pd.DataFrame | None = None
+) -> tuple[dict[str, Link], dict[str, float]]:
     """The links of ``chain`` for a catalogue indexed by model_id, and the peer rule's error per level.
 
-    ``specs`` are the frame's specifications when the caller already has them.
+    Bridges and the peer rule's error use every measured configuration (``configurations``: top and
+    other configurations, indexed by a key of their own); ``specs`` are those of all configurations
+    when the caller already has them.
     """
     chain = _as_chain(chain)
-    scores = frame[[c for c in chain.benchmarks if c in frame]]
-    specs = specs if specs is not None else _specs(frame)
+    every = _configurations(frame, configurations)
+    scores = every[[c for c in chain.benchmarks if c in every]]
+    specs = specs if specs is not None else _specs(every)
     variance = peer_rule_variance(scores, specs, chain) if specs else {"family": 0.0, "architecture": 0.0}
     links = compute_links(scores, chain, specs, variance["family"])
     return {link.benchmark: link for link in links}, variance
@@ -272,6 +271,7 @@ class _Point:
     estimate_var: float  # log variance of the peer estimate (0 when measured)
     confidence: str
     basis: str
+    peers: tuple[str, ...] = ()  # the configurations an estimate comes from
 
 
 def _path_var(a: str, b: str, links: dict[str, Link]) -> float:
@@ -285,55 +285,107 @@ def _path_steps(a: str, b: str, links: dict[str, Link]) -> int:
     return links[a].ancestors.index(common) + links[b].ancestors.index(common)
 
 
-def _measured_points(scores: pd.DataFrame, links: dict[str, Link], chain: Chain, labels: Mapping[str, str]) -> dict[str, _Point]:
+def _describe_configuration(spec: Mapping[str, Any]) -> str:
+    parts = [str(spec["cpu"])] if isinstance(spec.get("cpu"), str) else []
+    if pd.notna(spec.get("cpu_cores")):
+        cores = int(spec["cpu_cores"])
+        parts.append(f"{cores} core{'s' if cores > 1 else ''}")
+    if pd.notna(spec.get("cpu_clock_mhz")):
+        parts.append(f"{float(spec['cpu_clock_mhz']) / 1000:g} GHz")
+    return ", ".join(parts) or "configuration not stated"
+
+
+def _measured_points(scores: pd.DataFrame, links: dict[str, Link], chain: Chain, labels: Mapping[str, str], specs: Specs | None) -> dict[str, _Point]:
+    """Points of every measured configuration, from the first benchmark of the chain's order it has a score on."""
     found: dict[str, _Point] = {}
     usable = [b for b in chain.benchmarks if b in links]
-    by_model: dict[Any, dict[Any, Any]] = scores.to_dict("index")
-    for model_id, row in by_model.items():
+    by_key: dict[Any, dict[Any, Any]] = scores.to_dict("index")
+    for key, row in by_key.items():
         for benchmark in usable:
             score = row.get(benchmark)
             if score is not None and not math.isnan(float(score)):
-                text = f"{labels.get(benchmark, benchmark)} score {float(score):,.4g}"
-                found[str(model_id)] = _Point(float(score) * links[benchmark].factor, (benchmark,), 0.0, "high", text)
+                text = f"{labels.get(benchmark, benchmark)} score {float(score):,.0f}"
+                if specs and str(key) in specs:
+                    spec = specs[str(key)]
+                    text += f" of the {'top' if spec.get('role') == TOP else 'base'} configuration ({_describe_configuration(spec)})"
+                confidence = "high" if links[benchmark].log_uncertainty <= HIGH_CONFIDENCE_ERROR else "medium"
+                found[str(key)] = _Point(float(score) * links[benchmark].factor, (benchmark,), 0.0, confidence, text)
                 break
     return found
 
 
-def _estimate(model_id: str, specs: Specs, measured: dict[str, _Point], variance: Mapping[str, float], names: Mapping[str, str]) -> _Point | None:
-    """Points from up to three measured peers nearest in launch date, scaled by cores × clock."""
+def _confidence(variance: float, fallback: str) -> str:
+    return "high" if math.sqrt(variance) <= HIGH_CONFIDENCE_ERROR else fallback
+
+
+def _estimate(me: Mapping[str, Any], specs: Specs, measured: dict[str, _Point], variance: Mapping[str, float], names: Mapping[str, str]) -> _Point | None:
+    """Points of configuration ``me`` from up to three measured configurations of other models nearest in launch date, scaled by cores × clock."""
     levels = (
         ("family", "medium", "same CPU family ({family})"),
         ("architecture", "low", "same architecture ({architecture})"),
         ("any", "low", "nearest in launch date"),
     )
     for level, confidence, words in levels:
-        peers = _nearest(model_id, _peer_pool(model_id, list(measured), specs, level), specs)
+        peers = _nearest(me, _peer_pool(me, list(measured), specs, level), specs)
         if peers:
-            points = _peer_estimate(model_id, peers, {p: measured[p].points for p in peers}, specs)
-            shared = words.format(**specs[model_id])
+            points = _peer_estimate(me, peers, {p: measured[p].points for p in peers}, specs)
+            shared = words.format(**me)
             basis = f"estimated from {'; '.join(names.get(p, p) for p in peers)} ({shared}), scaled by cores × clock"
             benches = tuple(b for p in peers for b in measured[p].benches)
-            return _Point(points, benches, variance.get(level, variance["architecture"]), confidence, basis)
+            error = variance.get(level, variance["architecture"])
+            return _Point(points, benches, error, _confidence(error, confidence), basis, tuple(peers))
     return None
 
 
 def compute_index(
-    frame: pd.DataFrame, reference: str = REFERENCE_MODEL, chain: ChainLike = MULTI_CORE_CHAIN, labels: Mapping[str, str] | None = None
+    frame: pd.DataFrame,
+    reference: str = REFERENCE_MODEL,
+    chain: ChainLike = MULTI_CORE_CHAIN,
+    labels: Mapping[str, str] | None = None,
+    configurations: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Index per model (``reference`` = 1) with a low-high band, confidence, basis and chain steps.
 
-    ``frame`` is indexed by model_id and has a column per benchmark of ``chain``; when it also has
-    the SPEC_COLUMNS (and ``name``), same-family bridges join benchmarks no model shares, and
-    models without a reachable score are estimated from peers.
+    ``frame`` is indexed by model_id and has a column per benchmark of ``chain`` holding scores of
+    each model's base configuration; when it also has the SPEC_COLUMNS (and ``name``), same-family
+    bridges join benchmarks no model shares, and models without a reachable score are estimated
+    from peers. ``configurations`` adds measured top and other configurations (see ``index_catalogue``);
+    with TOP_SPEC_COLUMNS in ``frame`` the result also has each model's top-configuration index (``top_*``).
     """
     chain = _as_chain(chain)
-    specs = _specs(frame)
-    links, variance = index_links(frame, chain, specs)
-    return _index_from_links(frame, reference, chain, labels or {}, specs, links, variance)
+    every = _configurations(frame, configurations)
+    specs = _specs(every)
+    links, variance = index_links(frame, chain, specs, configurations)
+    return _index_from_links(frame, every, reference, chain, labels or {}, specs, links, variance)
+
+
+def _top_spec(base: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The top standard configuration's specifications (from ``top_config_*``), or None when it is not known.
+
+    When it is the base configuration the returned specifications equal the base's.
+    """
+    if pd.isna(base.get("top_config_cores")) and pd.isna(base.get("top_config_clock_mhz")):
+        return None
+    cpu = base.get("top_config_cpu")
+    return dict(
+        base,
+        role=TOP,
+        cpu=cpu if isinstance(cpu, str) else base.get("cpu"),
+        family=cpu_family(cpu) if isinstance(cpu, str) else base.get("family"),
+        cpu_cores=base.get("top_config_cores"),
+        cpu_clock_mhz=base.get("top_config_clock_mhz"),
+    )
+
+
+def _same_configuration(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return all(
+        (pd.isna(a.get(c)) and pd.isna(b.get(c))) or (pd.notna(a.get(c)) and pd.notna(b.get(c)) and a[c] == b[c]) for c in ("cpu", "cpu_cores", "cpu_clock_mhz")
+    )
 
 
 def _index_from_links(
     frame: pd.DataFrame,
+    every: pd.DataFrame,
     reference: str,
     chain: Chain,
     labels: Mapping[str, str],
@@ -341,32 +393,57 @@ def _index_from_links(
     links: dict[str, Link],
     variance: Mapping[str, float],
 ) -> pd.DataFrame:
-    scores = frame[[c for c in chain.benchmarks if c in frame]]
-    points = _measured_points(scores, links, chain, labels)
-    if specs:
-        names = {m: str(row.get("name", m)) for m, row in specs.items()}
-        measured = dict(points)
-        for model_id in specs:
-            if model_id not in measured:
-                estimate = _estimate(model_id, specs, measured, variance, names)
-                if estimate:
-                    points[model_id] = estimate
-    if reference not in points:
-        raise ValueError(f"the reference model '{reference}' has no score in the chain and no estimate")
-    ref = points[reference]
-    rows = []
-    for model_id, p in points.items():
-        if model_id == reference:
-            rows.append((model_id, 1.0, 1.0, 1.0, p.confidence, f"reference (= 1); {p.basis}", 0))
+    scores = every[[c for c in chain.benchmarks if c in every]]
+    measured = _measured_points(scores, links, chain, labels, specs)
+    # Peers are measured base and top configurations; scores of other configurations only bridge benchmarks.
+    peers = {k: p for k, p in measured.items() if specs is None or specs[k].get("role") in (BASE, TOP)}
+    names = {k: str(row.get("name", k)) + (" (top configuration)" if row.get("role") == TOP else "") for k, row in (specs or {}).items()}
+    base: dict[str, _Point] = {}
+    top: dict[str, _Point] = {}
+    for model_id in frame.index.astype(str):
+        if model_id in measured:
+            base[model_id] = measured[model_id]
+        elif specs:
+            estimate = _estimate(specs[model_id], specs, peers, variance, names)
+            if estimate:
+                base[model_id] = estimate
+        if not specs or not all(c in frame for c in TOP_SPEC_COLUMNS):
             continue
-        pairs = [(a, b) for a in p.benches for b in ref.benches]
-        chain_var = sum(_path_var(a, b, links) for a, b in pairs) / len(pairs)
-        u = math.sqrt(max(chain_var, 0.0) + p.estimate_var + ref.estimate_var)
-        index = p.points / ref.points
-        steps = max(_path_steps(a, b, links) for a, b in pairs)
-        rows.append((model_id, index, index * math.exp(-u), index * math.exp(u), p.confidence, p.basis, steps))
-    columns = ["model_id", "index", "index_low", "index_high", "confidence", "basis", "chain_steps"]
-    return pd.DataFrame(rows, columns=columns).set_index("model_id")
+        target = _top_spec(specs[model_id])
+        if target is None:
+            continue
+        if _same_configuration(target, specs[model_id]):
+            if model_id in base:
+                top[model_id] = base[model_id]
+        elif f"{model_id}#top" in measured:
+            top[model_id] = measured[f"{model_id}#top"]
+        else:
+            estimate = _estimate(target, specs, peers, variance, names)
+            if estimate:
+                top[model_id] = estimate
+    if reference not in base:
+        raise ValueError(f"the reference model '{reference}' has no score in the chain and no estimate")
+    ref = base[reference]
+    rows = {model_id: (*_relative(p, ref, links, model_id == reference), p.peers) for model_id, p in base.items()}
+    result = pd.DataFrame.from_dict(rows, orient="index", columns=["index", "index_low", "index_high", "confidence", "basis", "chain_steps", "peers"])
+    if top:
+        tops = {model_id: _relative(p, ref, links, False)[:5] for model_id, p in top.items()}
+        top_frame = pd.DataFrame.from_dict(tops, orient="index", columns=["top_index", "top_index_low", "top_index_high", "top_confidence", "top_basis"])
+        result = result.join(top_frame)
+    result.index.name = "model_id"
+    return result
+
+
+def _relative(p: _Point, ref: _Point, links: dict[str, Link], is_reference: bool) -> tuple[float, float, float, str, str, int]:
+    """A point as index (the reference = 1) with its band, confidence, basis and chain steps."""
+    if is_reference:
+        return (1.0, 1.0, 1.0, p.confidence, f"reference (= 1); {p.basis}", 0)
+    pairs = [(a, b) for a in p.benches for b in ref.benches]
+    chain_var = sum(_path_var(a, b, links) for a, b in pairs) / len(pairs)
+    u = math.sqrt(max(chain_var, 0.0) + p.estimate_var + ref.estimate_var)
+    index = p.points / ref.points
+    steps = max(_path_steps(a, b, links) for a, b in pairs)
+    return (index, index * math.exp(-u), index * math.exp(u), p.confidence, p.basis, steps)
 
 
 @dataclass(frozen=True)
@@ -377,30 +454,87 @@ class IndexDescription:
     confidence: pd.DataFrame
 
 
-def index_catalogue(models: pd.DataFrame, labels: Mapping[str, str], chain: ChainLike = MULTI_CORE_CHAIN) -> tuple[pd.DataFrame, IndexDescription]:
-    """The catalogue with INDEX_COLUMNS added, and how the index was made (its links computed once for both).
+def measured_configurations(models: pd.DataFrame, benchmarks: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Scores per model's base configuration (model_id × benchmark), and the other measured configurations.
 
-    The earliest model is the reference when the Macintosh 128K is absent.
+    ``benchmarks`` has a ``role`` per score (base, top or other, see ``loading.configuration_role``).
+    Other configurations are keyed ``<model_id>#top`` or ``<model_id> (<cpu>, <cores>, <clock>)``, with the
+    model's launch date and architecture, and the tested CPU, cores and clock as their specifications.
     """
     chain = _as_chain(chain)
-    frame = models.set_index("model_id")
-    specs = _specs(frame)
-    links, variance = index_links(frame, chain, specs)
+    rows = benchmarks[benchmarks["benchmark"].isin(chain.benchmarks)]
+    base = rows[rows["role"] == BASE].pivot_table(index="model_id", columns="benchmark", values="score", aggfunc="first")
+    rest = rows[rows["role"] != BASE]
+    by_id = models.set_index("model_id")
+    records: dict[str, dict[str, Any]] = {}
+    for row in rest.to_dict("records"):
+        model = by_id.loc[row["model_id"]]
+        cores, clock = row.get("tested_cores"), row.get("tested_clock_mhz")
+        key = (
+            f"{row['model_id']}#top"
+            if row["role"] == TOP
+            else f"{row['model_id']} ({_describe_configuration({'cpu': row.get('tested_cpu'), 'cpu_cores': cores, 'cpu_clock_mhz': clock})})"
+        )
+        record = records.setdefault(
+            key,
+            {
+                "model_id": row["model_id"],
+                "role": row["role"],
+                "name": model["name"],
+                "launched": model["launched"],
+                "architecture": model["architecture"],
+                "cpu": row["tested_cpu"] if isinstance(row.get("tested_cpu"), str) else None,
+                "cpu_cores": cores if pd.notna(cores) else (model["top_config_cores"] if row["role"] == TOP else None),
+                "cpu_clock_mhz": clock if pd.notna(clock) else (model["top_config_clock_mhz"] if row["role"] == TOP else None),
+            },
+        )
+        record.setdefault(row["benchmark"], row["score"])
+    others = pd.DataFrame.from_dict(records, orient="index")
+    return base, others
+
+
+def index_catalogue(
+    models: pd.DataFrame, benchmarks: pd.DataFrame, labels: Mapping[str, str], chain: ChainLike = MULTI_CORE_CHAIN
+) -> tuple[pd.DataFrame, IndexDescription]:
+    """The catalogue with INDEX_COLUMNS and TOP_INDEX_COLUMNS added, and how the index was made (links computed once for both).
+
+    ``benchmarks`` are the published scores with their configuration ``role``. The base index comes
+    only from scores of the base configuration (or from peers); the top index from scores of the
+    top configuration (or from peers); other scores only bridge benchmarks. The earliest model is
+    the reference when the Macintosh 128K is absent.
+    """
+    chain = _as_chain(chain)
+    base_scores, others = measured_configurations(models, benchmarks, chain)
+    frame = models.set_index("model_id").drop(columns=[c for c in chain.benchmarks if c in models]).join(base_scores)
+    every = _configurations(frame, others)
+    specs = _specs(every)
+    links, variance = index_links(frame, chain, specs, others)
     reference = REFERENCE_MODEL if REFERENCE_MODEL in frame.index else str(frame["launched"].idxmin())
     try:
-        result = _index_from_links(frame, reference, chain, labels, specs, links, variance)
+        result = _index_from_links(frame, every, reference, chain, labels, specs, links, variance)
     except ValueError:
         result = pd.DataFrame(columns=["index", "index_low", "index_high", "confidence", "basis"], dtype="float64")
+    for column in ("top_index", "top_index_low", "top_index_high", "top_confidence", "top_basis"):
+        if column not in result:
+            result[column] = pd.Series(dtype="float64")
     ids = models["model_id"]
-    known = ids.isin(result.index)
+
+    def text(column: str) -> pd.Series:
+        return ids.map(result[column]).astype("str").where(ids.map(result[column]).notna())
+
     indexed = models.assign(
         perf_index=ids.map(result["index"]).astype("float64"),
         perf_index_low=ids.map(result["index_low"]).astype("float64"),
         perf_index_high=ids.map(result["index_high"]).astype("float64"),
-        perf_index_confidence=ids.map(result["confidence"]).astype("str").where(known),
-        perf_index_basis=ids.map(result["basis"]).astype("str").where(known),
+        perf_index_confidence=text("confidence"),
+        perf_index_basis=text("basis"),
+        perf_index_top=ids.map(result["top_index"]).astype("float64"),
+        perf_index_top_low=ids.map(result["top_index_low"]).astype("float64"),
+        perf_index_top_high=ids.map(result["top_index_high"]).astype("float64"),
+        perf_index_top_confidence=text("top_confidence"),
+        perf_index_top_basis=text("top_basis"),
     )
-    return indexed, IndexDescription(describe_chain(indexed, chain, labels, links), describe_confidence(indexed))
+    return indexed, IndexDescription(describe_chain(every, chain, labels, links), describe_confidence(indexed))
 
 
 def describe_chain(
@@ -408,6 +542,7 @@ def describe_chain(
 ) -> pd.DataFrame:
     """Per benchmark: how many models have a score, and how it converts to the anchor (if it does).
 
+    ``models`` has a row per model, or per measured configuration (several rows of a model_id);
     ``links`` are the chain's links when the caller already computed them.
     """
     chain = _as_chain(chain)
@@ -431,7 +566,7 @@ def describe_chain(
             {
                 "benchmark": labels.get(benchmark, benchmark),
                 "converts to": labels.get(parent, parent) if parent else "",
-                "models with a score": int(scores[benchmark].notna().sum()),
+                "models with a score": int(scores[benchmark].dropna().index.nunique()),
                 "bridge": kind,
                 f"points per {labels.get(chain.anchor, chain.anchor)} point": round(1 / link.factor, 6) if link else None,
                 "link ×/÷": f"{math.exp(link.step_uncertainty):.2f}" if link and link.parent else "",

@@ -45,6 +45,8 @@ FAMILIES: tuple[str, ...] = (
 FORM_FACTORS: tuple[str, ...] = ("desktop", "all-in-one", "laptop", "server")
 ARCHITECTURES: tuple[str, ...] = ("68k", "PowerPC", "Intel", "Apple silicon")
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+# How a launch price was published: an exact figure, "about $X", or the low end of "from $X to $Y".
+PRICE_PRECISIONS: tuple[str, ...] = ("exact", "approximate", "range-low")
 
 MODEL_ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 URL_LIST_PATTERN = r"https?://\S+(?:; https?://\S+)*"
@@ -154,11 +156,25 @@ MODELS = Table(
         _text("event_id", "The announcement in `events.csv` (keynote, expo or press release); empty when unknown.", pattern=MODEL_ID_PATTERN),
         _num("price_usd", "float", "US$ (nominal)", "US launch price of the base configuration.", minimum=1),
         _num("price_max_usd", "float", "US$ (nominal)", "US launch price of the most expensive standard configuration as published.", minimum=1),
+        _text(
+            "price_precision",
+            'How the base price was published: exact, approximate ("about $2,000") or range-low (the low end of a published range).',
+            allowed=PRICE_PRECISIONS,
+        ),
         _text("cpu", "CPU of the base configuration."),
         _num("cpu_cores", "int", "cores", "CPU cores of the base configuration (all cores, both CPUs on dual-processor models).", minimum=1),
-        _num("cpu_cores_max", "int", "cores", "CPU cores of the top configuration.", minimum=1),
+        _num("cpu_cores_max", "int", "cores", "Most CPU cores offered for the model, build-to-order options included.", minimum=1),
         _num("cpu_clock_mhz", "float", "MHz", "CPU clock of the base configuration (Apple silicon: performance-core maximum).", minimum=1),
-        _num("cpu_clock_max_mhz", "float", "MHz", "CPU clock of the top configuration (lower than the base clock when the top CPU has more cores).", minimum=1),
+        _num(
+            "cpu_clock_max_mhz",
+            "float",
+            "MHz",
+            "CPU clock of the CPU with the most cores offered, build-to-order included (lower than the base clock when it has more cores).",
+            minimum=1,
+        ),
+        _text("top_config_cpu", "CPU of the top standard configuration, the one priced at `price_max_usd`; empty when no source names it."),
+        _num("top_config_cores", "int", "cores", "CPU cores of the top standard configuration (priced at `price_max_usd`).", minimum=1),
+        _num("top_config_clock_mhz", "float", "MHz", "CPU clock of the top standard configuration (priced at `price_max_usd`).", minimum=1),
         _num("ram_gb", "float", "GB (binary)", "Memory of the base configuration.", minimum=0),
         _num("ram_max_gb", "float", "GB (binary)", "Maximum memory supported.", minimum=0),
         _num("storage_gb", "float", "GB (decimal)", "Internal drive of the base configuration; empty when floppy only.", minimum=0),
@@ -182,7 +198,12 @@ MODELS = Table(
         ("storage_gb", "storage_max_gb"),
     ),
     one_of=(("announced", "released"),),
-    precisions=(("announced", "announced_precision"), ("released", "released_precision"), ("discontinued", "discontinued_precision")),
+    precisions=(
+        ("announced", "announced_precision"),
+        ("released", "released_precision"),
+        ("discontinued", "discontinued_precision"),
+        ("price_usd", "price_precision"),
+    ),
 )
 
 CPI = Table(
@@ -245,12 +266,15 @@ BENCHMARKS = Table(
         _text("model_id", "The model in `models.csv`.", required=True, pattern=MODEL_ID_PATTERN),
         _text("benchmark", "Benchmark and version; versions are never mixed.", required=True, allowed=BENCHMARK_NAMES),
         _num("score", "float", "points of that benchmark", "The score as published.", required=True, minimum=0.001),
-        _text("configuration", "The configuration tested (CPU, cores, clock) when the source names it."),
+        _text("configuration", "The configuration tested, in words, as the source describes it."),
+        _text("tested_cpu", "CPU of the machine tested, as precisely as the source names it (a name from the CPU table); empty when not stated."),
+        _num("tested_cores", "int", "cores", "CPU cores of the machine tested (both CPUs of a dual-processor machine); empty when not stated.", minimum=1),
+        _num("tested_clock_mhz", "float", "MHz", "CPU clock of the machine tested; empty when not stated.", minimum=1),
         _text("source", "URL of the published score.", required=True, pattern=URL_LIST_PATTERN),
         _date("date_accessed", "When the source was read.", required=True),
         _text("notes", "Caveats (first listings, build-to-order CPUs, ...)."),
     ),
-    unique_together=("model_id", "benchmark"),
+    unique_together=("model_id", "benchmark", "score"),
 )
 
 TABLES: tuple[Table, ...] = (MODELS, CPI, EVENTS, BENCHMARKS)

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from maclineup.paths import DEFAULT_DATA_DIR
-from maclineup.schema import MODELS
+from maclineup.schema import BENCHMARKS, MODELS
 
 SRC = "https://example.org/source"
 
@@ -27,9 +27,20 @@ MODEL_ROWS: list[dict[str, str]] = [
      "cpu_clock_mhz": "3060", "gpu_tflops": "", "display_in": "21.5"},
     {"model_id": "mac-d", "name": "Mac D", "family": "Mac Studio", "form_factor": "desktop", "architecture": "Apple silicon",
      "announced": "2022-03-08", "announced_precision": "day", "released": "2022-03-18", "released_precision": "day",
-     "price_usd": "1999", "price_max_usd": "3999", "cpu": "Apple M1 Max", "cpu_cores": "10", "cpu_cores_max": "20", "gpu_tflops": "21.2"},
+     "price_usd": "1999", "price_max_usd": "3999", "cpu": "Apple M1 Max", "cpu_cores": "10", "cpu_cores_max": "20",
+     "top_config_cpu": "Apple M1 Ultra", "top_config_cores": "20", "gpu_tflops": "21.2"},
 ]  # fmt: skip
+BENCHMARK_HEADER = ",".join(BENCHMARKS.column_names)
 CPI_ROWS = [(1984, 100.0), (1998, 160.0), (2010, 218.0), (2022, 292.0), (2024, 310.0)]
+
+
+def _default(column: str, row: dict[str, str]) -> str:
+    """A cell the row leaves out: a source URL, "exact" for the precision of a given price, else empty."""
+    if column.endswith("_source"):
+        return SRC
+    if column == "price_precision":
+        return "exact" if row.get("price_usd") else ""
+    return ""
 
 
 def write_models(path: Path, rows: list[dict[str, str]], columns: list[str] | None = None) -> None:
@@ -39,7 +50,7 @@ def write_models(path: Path, rows: list[dict[str, str]], columns: list[str] | No
         out = csv.DictWriter(fh, columns, lineterminator="\n", extrasaction="ignore")
         out.writeheader()
         for row in rows:
-            out.writerow({c: row.get(c, SRC if c.endswith("_source") else "") for c in columns})
+            out.writerow({c: row.get(c, _default(c, row)) for c in columns})
 
 
 def make_data_dir(root: Path) -> Path:
@@ -56,10 +67,10 @@ def make_data_dir(root: Path) -> Path:
         encoding="utf-8",
     )
     (root / "benchmarks.csv").write_text(
-        "model_id,benchmark,score,configuration,source,date_accessed,notes\n"
-        f"mac-c,geekbench6_multi,2100,Core i3 3.06 GHz,{SRC},2026-11-25,\n"
-        f"mac-d,geekbench6_multi,12300,M1 Max 10-core,{SRC},2026-11-25,\n"
-        f"mac-d,geekbench6_single,2350,M1 Max 10-core,{SRC},2026-11-25,\n",
+        f"{BENCHMARK_HEADER}\n"
+        f"mac-c,geekbench6_multi,2100,Core i3 3.06 GHz,Intel Core i3,2,3060,{SRC},2026-11-25,\n"
+        f"mac-d,geekbench6_multi,12300,M1 Max 10-core,Apple M1 Max,10,,{SRC},2026-11-25,\n"
+        f"mac-d,geekbench6_single,2350,M1 Max 10-core,Apple M1 Max,10,,{SRC},2026-11-25,\n",
         encoding="utf-8",
     )
     (root / "datapackage.json").write_text(json.dumps({"version": "test-1", "resources": []}), encoding="utf-8")

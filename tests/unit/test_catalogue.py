@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from maclineup.cpus import cpu_family
 from maclineup.loading import Dataset, load_dataset
 from maclineup.paths import DEFAULT_DATA_DIR
+from maclineup.sources import WEAK_SOURCE_DOMAINS, only_weak
 
 DS: Dataset = load_dataset(DEFAULT_DATA_DIR)
 M = DS.models
@@ -150,8 +152,152 @@ def test_every_benchmark_row_cites_its_source_and_date() -> None:
     b = DS.benchmarks
     assert b["source"].str.match(r"https?://").all()
     assert b["date_accessed"].notna().all()
-    assert not b.duplicated(subset=["model_id", "benchmark"]).any()
+    configured = b[b["role"] != "other"]
+    assert not configured.duplicated(subset=["model_id", "benchmark", "role"]).any()
 
 
 def test_every_benchmark_has_a_plausibility_range() -> None:
     assert set(DS.benchmarks["benchmark"]) <= {name for name, _, _ in PLAUSIBLE}
+
+
+# Every CPU name of the catalogue, by the family the estimates treat as doing equal work per clock.
+EXPECTED_FAMILIES: dict[str, tuple[str, ...]] = {
+    "Apple A18": ("Apple A18 Pro",),
+    "Apple M1": ("Apple M1", "Apple M1 Max", "Apple M1 Pro", "Apple M1 Ultra"),
+    "Apple M2": ("Apple M2", "Apple M2 Max", "Apple M2 Pro", "Apple M2 Ultra"),
+    "Apple M3": ("Apple M3", "Apple M3 Pro", "Apple M3 Ultra"),
+    "Apple M4": ("Apple M4", "Apple M4 Max", "Apple M4 Pro"),
+    "Apple M5": ("Apple M5", "Apple M5 Pro"),
+    "PowerPC G5": ("IBM PowerPC 970 (G5)", "IBM PowerPC 970FX (G5)", "IBM PowerPC G5 (dual-core)", "PowerPC G5"),
+    "Intel Core (Merom/Penryn)": (
+        "Intel Core 2 Duo",
+        "Intel Core 2 Duo (E8135)",
+        "Intel Core 2 Duo (E8235)",
+        "Intel Core 2 Duo (L9300)",
+        "Intel Core 2 Duo (P7350)",
+        "Intel Core 2 Duo (P7500)",
+        "Intel Core 2 Duo (P8600)",
+        "Intel Core 2 Duo (T5600)",
+        "Intel Core 2 Duo (T7200)",
+        "Intel Core 2 Duo (T7300)",
+        "Intel Core 2 Duo (T7400)",
+        "Intel Core 2 Duo (T7500)",
+        "Intel Core 2 Duo (T7600)",
+        "Intel Core 2 Duo (T7700)",
+        "Intel Core 2 Duo (T8100)",
+        "Intel Core 2 Duo (T8300)",
+        "Intel Core 2 Duo (T9300)",
+        "Intel Xeon 5100 series (Woodcrest)",
+        "Intel Xeon 5400 series (Harpertown)",
+    ),
+    "Intel Core (Yonah)": (
+        "Intel Core Duo",
+        "Intel Core Duo (T2300)",
+        "Intel Core Duo (T2400)",
+        "Intel Core Duo (T2500)",
+        "Intel Core Duo (T2600)",
+        "Intel Core Solo (T1200)",
+    ),
+    "Intel Broadwell": ("Intel Core M", "Intel Core i5 (5350U)"),
+    "Intel Core i (generation not stated)": ("Intel Core i3", "Intel Core i5", "Intel Core i7"),
+    "Intel Ice Lake": ("Intel Core i3 (1000NG4)", "Intel Core i5 (1038NG7)"),
+    "Intel Coffee Lake": (
+        "Intel Core i3 (8100)",
+        "Intel Core i3 (8100B)",
+        "Intel Core i5 (8257U)",
+        "Intel Core i5 (8259U)",
+        "Intel Core i5 (8279U)",
+        "Intel Core i5 (8500)",
+        "Intel Core i7 (8750H)",
+        "Intel Core i7 (9750H)",
+    ),
+    "Intel Comet Lake": ("Intel Core i5 (10500)",),
+    "Intel Kaby Lake": (
+        "Intel Core i5 (7267U)",
+        "Intel Core i5 (7360U)",
+        "Intel Core i5 (7400)",
+        "Intel Core i5 (7500)",
+        "Intel Core i7 (7700HQ)",
+        "Intel Core m3 (7Y32)",
+    ),
+    "Intel Amber Lake": ("Intel Core i5 (8210Y)",),
+    "Intel Core m (generation not stated)": ("Intel Core m3",),
+    "Intel Nehalem/Westmere": ("Intel Xeon 5500 series", "Intel Xeon W3520", "Intel Xeon W3530", "Intel Xeon W3565"),
+    "Intel Xeon E5 (generation not stated)": ("Intel Xeon E5",),
+    "Intel Skylake": ("Intel Xeon W (W-2140B)",),
+    "Intel Cascade Lake": ("Intel Xeon W (W-3223)",),
+    "68000": ("Motorola 68000", "Motorola 68HC000"),
+    "68020": ("Motorola 68020",),
+    "68030": ("Motorola 68030",),
+    "68040": ("Motorola 68040", "Motorola 68LC040"),
+    "PowerPC 601": ("PowerPC 601",),
+    "PowerPC 603": ("PowerPC 603", "PowerPC 603e", "PowerPC 603ev"),
+    "PowerPC 604": ("PowerPC 604", "PowerPC 604e"),
+    "PowerPC G4": (
+        "PowerPC 7400 (G4)",
+        "PowerPC 7410 (G4)",
+        "PowerPC 7455 (G4)",
+        "PowerPC G4",
+        "PowerPC G4 (7445)",
+        "PowerPC G4 (7447)",
+        "PowerPC G4 (7447A)",
+        "PowerPC G4 (7455)",
+    ),
+    "PowerPC G3": ("PowerPC 750 (G3)", "PowerPC 750cx (G3)", "PowerPC G3", "PowerPC G3 (750)"),
+}
+
+
+def test_every_cpu_of_the_catalogue_maps_to_its_expected_family() -> None:
+    expected = {cpu: family for family, cpus in EXPECTED_FAMILIES.items() for cpu in cpus}
+    named = set(M["cpu"].dropna()) | set(DS.benchmarks["tested_cpu"].dropna())
+    for cpu in named:
+        assert cpu_family(cpu) is not None, cpu
+    for cpu in set(M["cpu"].dropna()):
+        assert cpu in expected, f"new CPU name {cpu!r}: add it to EXPECTED_FAMILIES with its family"
+        assert cpu_family(cpu) == expected[cpu], cpu
+
+
+@pytest.mark.parametrize(
+    ("cpu", "family"),
+    [
+        ("Intel Core i5 (7400)", "Intel Kaby Lake"),  # once read as PowerPC G4 (the 74xx part numbers)
+        ("Intel Core i5 (7500)", "Intel Kaby Lake"),  # once read as PowerPC G3 (750)
+        ("Intel Core i3 (1000NG4)", "Intel Ice Lake"),  # once read as PowerPC G4
+        ("Intel Core i9-9880H", "Intel Coffee Lake"),
+        ("Intel Xeon E5-1620 v2", "Intel Ivy Bridge"),
+        ("PowerPC 7455 (G4)", "PowerPC G4"),
+        ("Apple M3 Pro", "Apple M3"),
+        ("Intel Core 7400", None),  # not a declared form: an error at load, never a guess
+        ("G4 7400 Intel", None),
+    ],
+)
+def test_cpu_families_come_from_whole_names_never_substrings(cpu: str, family: str | None) -> None:
+    assert cpu_family(cpu) == family
+
+
+def test_no_row_rests_only_on_weak_sources() -> None:
+    for column, value in (("price_source", "price_usd"), ("specs_source", "cpu")):
+        cited = M.loc[M[value].notna() | (column == "specs_source")]
+        weak = cited.loc[cited[column].map(only_weak), "model_id"].tolist()
+        assert weak == [], f"{column}: only weak sources ({', '.join(sorted(WEAK_SOURCE_DOMAINS))}) for {weak}"
+
+
+@pytest.mark.parametrize(
+    ("cell", "weak"),
+    [
+        ("https://siliconfeatures.com/x", True),
+        ("https://www.siliconfeatures.com/x; https://forums.macrumors.com/t", True),
+        ("https://siliconfeatures.com/x; https://en.wikipedia.org/wiki/IMac", False),
+        ("https://apple.fandom.com/wiki/X", True),
+        ("https://notsiliconfeatures.com/x", False),
+        ("", False),
+    ],
+)
+def test_weak_sources_are_recognised_by_domain(cell: str, weak: bool) -> None:
+    assert only_weak(cell) is weak
+
+
+def test_base_prices_say_how_precisely_they_were_published() -> None:
+    priced = M["price_usd"].notna()
+    assert (M.loc[priced, "price_precision"].isin(["exact", "approximate", "range-low"])).all()
+    assert M.loc[~priced, "price_precision"].isna().all()

@@ -16,6 +16,7 @@ from maclineup.export import (
     make_metadata,
     make_table,
     read_parquet_metadata,
+    split_source_columns,
     table_columns,
     table_to_csv,
     table_to_parquet,
@@ -73,3 +74,13 @@ def test_downloads_offer_this_table_the_full_catalogue_and_metadata(tmp_path: Pa
     metadata = downloads["download_metadata"].data
     assert callable(metadata) and json.loads(metadata())["dataset_version"] == "test-1"
     assert downloads["download_full_csv"].file_name == "stem-full.csv"
+
+
+def test_each_address_of_a_source_cell_becomes_its_own_link_column() -> None:
+    table = pd.DataFrame({"model_id": ["a", "b"], "price_source": ["https://a.org/1; https://b.org/2", "https://c.org/3"], "notes": ["x", "y"]})
+    shown = split_source_columns(table)
+    assert list(shown.columns) == ["model_id", "price_source", "price_source_2", "notes"]
+    assert shown["price_source"].tolist() == ["https://a.org/1", "https://c.org/3"]
+    assert shown.at[0, "price_source_2"] == "https://b.org/2" and pd.isna(shown.at[1, "price_source_2"])
+    assert column_label("price_source_2") == "price source 2"
+    assert table["price_source"].iloc[0].count("https://") == 2  # the downloaded table keeps the whole cell

@@ -12,12 +12,13 @@ import plotly.io as pio
 import pytest
 
 from maclineup.charts import VIEW_FIGURES, coverage_lines, make_chart_spec, make_chart_view
-from maclineup.figures import FIGURES, compute_eras
+from maclineup.figures import APPROXIMATE_LEGEND, FIGURES, TOP_LEGEND, compute_eras
 from maclineup.loading import Dataset, load_dataset
 from maclineup.paths import DEFAULT_DATA_DIR
+from maclineup.schema import FAMILIES
 from maclineup.selection import make_view_frame
 from maclineup.viewstate import ViewState, default_state, make_options
-from tests.fixtures import make_data_dir
+from tests.fixtures import MODEL_ROWS, make_data_dir, write_models
 
 AS_OF = date(2026, 11, 1)
 
@@ -70,8 +71,10 @@ def test_traces_are_coloured_by_family_and_points_match_plottable_rows(ds: Datas
     frame = make_view_frame(ds.models, ds.cpi, state)
     fig = _build(ds, "price-performance", state)
     plottable = frame.dropna(subset=["performance", "price_shown_usd"])
-    assert sum(len(t.x) for t in fig.data) == len(plottable)
-    assert {t.name for t in fig.data} == set(plottable["family"])
+    families = [t for t in fig.data if t.name in FAMILIES]
+    assert sum(len(t.x) for t in families) == len(plottable)
+    assert {t.name for t in families} == set(plottable["family"])
+    assert {t.name for t in fig.data} - set(FAMILIES) <= {TOP_LEGEND, APPROXIMATE_LEGEND}
 
 
 def test_highlighted_models_are_labelled_at_their_point_on_log_axes(tmp_path: Path) -> None:
@@ -170,7 +173,8 @@ def test_index_band_is_drawn_as_error_bars_and_named_in_the_hover_card() -> None
     [y] = trace.y
     assert trace.error_y.array[0] == pytest.approx(frame.at["imac-pro-2017", "perf_index_high"] - y)
     assert trace.error_y.arrayminus[0] == pytest.approx(y - frame.at["imac-pro-2017", "perf_index_low"])
-    assert "high confidence" in trace.hovertext[0] and "Geekbench" in trace.hovertext[0]
+    confidence = frame.at["imac-pro-2017", "perf_index_confidence"]
+    assert f"{confidence} confidence" in trace.hovertext[0] and "Geekbench" in trace.hovertext[0]
 
 
 def test_value_is_the_measure_per_thousand_dollars_of_the_shown_price(tmp_path: Path) -> None:
@@ -182,3 +186,33 @@ def test_value_is_the_measure_per_thousand_dollars_of_the_shown_price(tmp_path: 
     assert "per $1,000 (US$, nominal)" in fig.layout.yaxis.title.text
     frontier = next(t for t in fig.data if t.name == "Best value so far")
     assert list(frontier.y) == sorted(frontier.y)
+
+
+def test_each_model_with_a_known_top_configuration_is_drawn_from_its_base_point_to_its_top_point(tmp_path: Path) -> None:
+    ds = load_dataset(make_data_dir(tmp_path))
+    with (tmp_path / "benchmarks.csv").open("a", encoding="utf-8") as fh:
+        fh.write("mac-d,geekbench6_multi,18000,M1 Ultra 20-core,Apple M1 Ultra,20,,https://e.org,2026-11-25,\n")
+    ds = load_dataset(tmp_path)
+    state = _state(ds, price="nominal")
+    frame = make_view_frame(ds.models, ds.cpi, state).set_index("model_id")
+    fig = _build(ds, "price-performance", state)
+    line = next(t for t in fig.data if t.name == TOP_LEGEND and t.mode == "lines")
+    base = (frame.at["mac-d", "perf_index"], 1999)
+    top = (frame.at["mac-d", "perf_index_top"], 3999)
+    assert list(zip(line.x, line.y, strict=True))[:2] == [pytest.approx(base), pytest.approx(top)]
+    assert top[0] / base[0] == pytest.approx(18000 / 12300)  # each point pairs a price with its own configuration's score
+
+
+def test_approximate_prices_are_hollow_with_a_legend_entry_and_say_about(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    rows = [dict(r) for r in MODEL_ROWS]
+    rows[1].update(price_precision="approximate")
+    write_models(data / "models.csv", rows)
+    ds = load_dataset(data)
+    fig = _build(ds, "price-performance", _state(ds, price="nominal", metric="cpu-throughput"))
+    powerbook = next(t for t in fig.data if t.name == "PowerBook")
+    assert list(powerbook.marker.symbol) == ["circle-open"]
+    assert "Launch price about $3,000 (nominal)" in powerbook.hovertext[0]
+    assert APPROXIMATE_LEGEND in {t.name for t in fig.data}
+    imac = next(t for t in fig.data if t.name == "iMac")
+    assert list(imac.marker.symbol) == ["circle"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from maclineup.loading import DataError, load_dataset, load_table
+from maclineup.loading import DataError, configuration_role, load_dataset, load_table
 from maclineup.schema import MODELS
 from tests.fixtures import MODEL_ROWS, make_data_dir, write_models
 
@@ -165,10 +165,13 @@ def test_benchmark_scores_become_model_columns(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "column", "words"),
     [
-        ("mac-zz,geekbench6_multi,100,,https://e.org,2026-11-25,", "model_id", "model_id 'mac-zz' is not in models.csv"),
-        ("mac-d,geekbench6_multi,999,,https://e.org,2026-11-25,", "benchmark", "appears more than once"),
-        ("mac-a,geekbench7,100,,https://e.org,2026-11-25,", "benchmark", "not one of the allowed values"),
-        ("mac-a,geekbench2,-3,,https://e.org,2026-11-25,", "score", "below the minimum"),
+        ("mac-zz,geekbench6_multi,100,,,,,https://e.org,2026-11-25,", "model_id", "model_id 'mac-zz' is not in models.csv"),
+        ("mac-d,geekbench6_multi,12300,,,,,https://e.org,2026-11-25,", "score", "appears more than once"),
+        ("mac-d,geekbench6_multi,999,,Apple M1 Max,10,,https://e.org,2026-11-25,", "score", "a second geekbench6_multi score of the base configuration"),
+        ("mac-a,geekbench7,100,,,,,https://e.org,2026-11-25,", "benchmark", "not one of the allowed values"),
+        ("mac-a,geekbench2,-3,,,,,https://e.org,2026-11-25,", "score", "below the minimum"),
+        ("mac-a,geekbench2,30,,Zilog Z80,1,4,https://e.org,2026-11-25,", "tested_cpu", "not in the CPU table"),
+        ("mac-a,geekbench2,30,,,0,,https://e.org,2026-11-25,", "tested_cores", "below the minimum"),
     ],
 )
 def test_bad_benchmark_rows_are_rejected(tmp_path: Path, line: str, column: str, words: str) -> None:
@@ -178,3 +181,81 @@ def test_bad_benchmark_rows_are_rejected(tmp_path: Path, line: str, column: str,
     with pytest.raises(DataError) as caught:
         load_dataset(data)
     assert any(p.column == column and words in str(p) and p.filename == "benchmarks.csv" for p in caught.value.problems), caught.value
+
+
+NAN = float("nan")
+MODEL_D = {
+    "architecture": "Apple silicon",
+    "cpu": "Apple M1 Max",
+    "cpu_cores": 10,
+    "cpu_clock_mhz": NAN,
+    "top_config_cpu": "Apple M1 Ultra",
+    "top_config_cores": 20,
+    "top_config_clock_mhz": NAN,
+}
+# The Mac Pro (Late 2013): 4-core base, 6-core top standard configuration, 12 cores build-to-order.
+MODEL_X = {
+    "architecture": "Intel",
+    "cpu": "Intel Xeon E5",
+    "cpu_cores": 4,
+    "cpu_clock_mhz": 3700.0,
+    "top_config_cpu": "Intel Xeon E5",
+    "top_config_cores": 6,
+    "top_config_clock_mhz": 3500.0,
+}
+MODEL_ONE = {
+    "architecture": "PowerPC",
+    "cpu": "PowerPC G3",
+    "cpu_cores": 1,
+    "cpu_clock_mhz": 233.0,
+    "top_config_cpu": "PowerPC G3",
+    "top_config_cores": 1,
+    "top_config_clock_mhz": 233.0,
+}
+MODEL_UNKNOWN_TOP = {**MODEL_X, "top_config_cpu": None, "top_config_cores": pd.NA, "top_config_clock_mhz": NAN}
+
+
+@pytest.mark.parametrize(
+    ("model", "tested", "role"),
+    [
+        (MODEL_D, ("Apple M1 Max", 10, None), "base"),
+        (MODEL_D, ("Apple M1 Ultra", 20, None), "top"),
+        (MODEL_D, ("Apple M1 Pro", 10, None), "other"),  # same cores, another chip: not the base
+        (MODEL_D, (None, 10, None), "other"),  # chip not stated
+        (MODEL_X, ("Intel Xeon E5-1620 v2", 4, 3700.0), "base"),
+        (MODEL_X, ("Intel Xeon E5-1650 v2", 6, 3500.0), "top"),
+        (MODEL_X, ("Intel Xeon E5-2697 v2", 12, 2700.0), "other"),  # the build-to-order maximum is not the top standard configuration
+        (MODEL_UNKNOWN_TOP, ("Intel Xeon E5-1650 v2", 6, 3500.0), "other"),  # top configuration not known: nothing is the top's
+        (MODEL_X, (None, 4, None), "other"),  # clock not stated: cannot tell
+        (MODEL_X, (None, 4, 3650.0), "base"),  # clocks within 2.5% (sources round)
+        (MODEL_X, (None, 4, 3500.0), "other"),
+        (MODEL_ONE, ("PowerPC 750 (G3)", 1, 233.0), "base"),  # one configuration: base and top are the same
+        (MODEL_ONE, ("PowerPC 750 (G3)", 1, 266.0), "other"),
+    ],
+)
+def test_each_score_is_matched_to_the_base_the_top_or_neither_configuration(model: dict[str, object], tested: tuple[object, ...], role: str) -> None:
+    cpu, cores, clock = tested
+    assert configuration_role(model, cpu, cores if cores is not None else pd.NA, clock if clock is not None else float("nan")) == role
+
+
+def test_a_top_configuration_score_gives_the_top_index_and_leaves_the_base_index_alone(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    before = load_dataset(data).models.set_index("model_id")
+    with (data / "benchmarks.csv").open("a", encoding="utf-8") as fh:
+        fh.write("mac-d,geekbench6_multi,18000,M1 Ultra 20-core,Apple M1 Ultra,20,,https://e.org,2026-11-25,\n")
+    after = load_dataset(data).models.set_index("model_id")
+    ratio = before.loc["mac-d", "perf_index"] / before.loc["mac-c", "perf_index"]
+    assert after.loc["mac-d", "perf_index"] / after.loc["mac-c", "perf_index"] == pytest.approx(ratio) == 12300 / 2100
+    assert after.loc["mac-d", "geekbench6_multi"] == 12300  # the table's score is the base configuration's
+    assert after.loc["mac-d", "perf_index_top"] / after.loc["mac-c", "perf_index"] == pytest.approx(18000 / 2100)
+    assert "top configuration" in after.loc["mac-d", "perf_index_top_basis"]
+
+
+def test_an_unknown_cpu_in_the_catalogue_is_rejected(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    write_models(data / "models.csv", _corrupt(MODEL_ROWS, 1, cpu="PowerPC G7 (imaginary)"))
+    with pytest.raises(DataError) as caught:
+        load_dataset(data)
+    [problem] = caught.value.problems
+    assert (problem.filename, problem.row, problem.column) == ("models.csv", 2, "cpu")
+    assert "not in the CPU table" in str(problem)

@@ -130,12 +130,12 @@ def test_estimates_carry_the_measured_error_of_the_peer_rule() -> None:
         ("PowerPC 7455 (G4)", "PowerPC G4"),
         ("IBM PowerPC 970FX (G5)", "PowerPC G5"),
         ("PowerPC 603ev", "PowerPC 603"),
-        ("Intel Core 2 Duo (T7400)", "Intel Core 2"),
-        ("Intel Core i5 (8257U)", "Intel Core i"),
-        ("Intel Core m3 (7Y32)", "Intel Core i"),
-        ("Intel Xeon W (W-3223)", "Intel Xeon"),
-        ("Apple M2 Ultra", "Apple M2 Ultra"),
-        ("Apple A18 Pro", "Apple A18 Pro"),
+        ("Intel Core 2 Duo (T7400)", "Intel Core (Merom/Penryn)"),
+        ("Intel Core i5 (8257U)", "Intel Coffee Lake"),
+        ("Intel Core m3 (7Y32)", "Intel Kaby Lake"),
+        ("Intel Xeon W (W-3223)", "Intel Cascade Lake"),
+        ("Apple M2 Ultra", "Apple M2"),
+        ("Apple A18 Pro", "Apple A18"),
     ],
 )
 def test_cpu_families(cpu: str, family: str) -> None:
