@@ -10,7 +10,7 @@ from components.cache import cached_load_dataset
 from components.controls import render_controls
 from components.errors import render_data_error
 from components.header import render_header, render_notices, render_share
-from components.urlstate import app_url, read_query_params, write_query_params
+from components.urlstate import app_url, read_query_params, url_changed_by_navigation, write_query_params
 from components.views import render_chart, render_coverage, render_data_view, render_empty, render_method, render_table
 from maclineup.charts import CHART_KEYS, make_chart_spec, make_chart_view
 from maclineup.dictionary import make_dictionary_frame
@@ -38,7 +38,8 @@ options = make_options(dataset.models, cpi_years(dataset.cpi))
 initial, notices = parse_query(read_query_params(), options)
 render_header(len(dataset.models), options.year_min, options.year_max, dataset.version)
 render_notices(notices)
-state = render_controls(options, initial, cpi_year_labels(dataset.cpi), CHART_KEYS, partial(measure_counts, dataset.models))
+reseed = url_changed_by_navigation()
+state = render_controls(options, initial, cpi_year_labels(dataset.cpi), CHART_KEYS, partial(measure_counts, dataset.models), reseed)
 query = to_query(state, options)
 write_query_params(query)
 render_share(share_url(app_url(), query))
@@ -46,7 +47,7 @@ render_share(share_url(app_url(), query))
 # 3. The chosen view, built from one frame shared by its charts, table and downloads.
 view = make_view_frame(dataset.models, dataset.cpi, state)
 today = date.today()
-spec = make_chart_spec(state, dataset.cpi, compute_eras(dataset.models, today), as_of=today)
+spec = make_chart_spec(state, dataset.cpi, compute_eras(dataset.models, today), as_of=today, theme=st.context.theme.type or "light")
 if view.empty:
     render_empty("No models match these filters. Widen the years or clear a filter in the sidebar.")
 elif state.view == "data":
@@ -56,6 +57,8 @@ elif state.view == "data":
     render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, f"mac-lineup-{dataset.version}"))
 else:
     charts = make_chart_view(view, state.view, spec, dataset.index)
+    if charts.empty:
+        render_empty(charts.empty)
     for key, fig in charts.figures:
         render_chart(fig, key)
     render_coverage(list(charts.coverage), charts.hint)

@@ -7,15 +7,17 @@ from dataclasses import asdict, replace
 
 import streamlit as st
 
+from maclineup.figures import COLOR_SCHEMES
 from maclineup.metrics import METRICS
 from maclineup.viewstate import PRICE_MODES, VIEWS, ViewOptions, ViewState
 
 _SEEDED = "_view_seeded"
 
 
-def seed_widgets(state: ViewState) -> None:
-    """Put ``state`` into the widgets once per session (the URL opened the page)."""
-    if st.session_state.get(_SEEDED):
+def seed_widgets(state: ViewState, force: bool = False) -> None:
+    """Put ``state`` into the widgets once per session (the URL opened the page), or again when ``force``d
+    (the reader went Back or Forward to another URL)."""
+    if st.session_state.get(_SEEDED) and not force:
         return
     for key, value in asdict(state).items():
         st.session_state[key] = list(value) if key in {"family", "form", "arch", "highlight"} else value
@@ -52,12 +54,14 @@ def render_controls(
     cpi_labels: dict[int, str],
     chart_keys: tuple[str, ...],
     measure_counts: Callable[[ViewState], Mapping[str, str]],
+    reseed: bool = False,
 ) -> ViewState:
     """Render every shareable widget, seeded from ``initial``; return the resulting view state.
 
-    ``measure_counts`` says, for the filters chosen, how many shown models have each measure.
+    ``measure_counts`` says, for the filters chosen, how many shown models have each measure;
+    ``reseed`` puts ``initial`` into the widgets again (the URL changed under them).
     """
-    seed_widgets(initial)
+    seed_widgets(initial, force=reseed)
     absorb_chart_selections(chart_keys)
     view = render_view_switcher()
     with st.sidebar:
@@ -80,7 +84,13 @@ def render_controls(
             key="base_year",
             help="Real prices are scaled by US CPI-U: CPI of this year ÷ CPI of the launch year.",
         )
+        color = st.selectbox("Colour by", list(COLOR_SCHEMES), format_func=lambda k: COLOR_SCHEMES[k].label, key="color")
         log = st.toggle("Logarithmic scales", key="log")
+        bands = st.toggle(
+            "Ranges for every model",
+            key="bands",
+            help="Uncertainty bands of the performance index and base-to-top configuration lines for every model, not only the highlighted ones.",
+        )
         highlight = st.multiselect(
             "Highlight and label",
             list(options.model_names),
@@ -99,4 +109,6 @@ def render_controls(
         base_year=int(base_year),
         log=bool(log),
         highlight=tuple(highlight),
+        color=str(color),
+        bands=bool(bands),
     )

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from maclineup.plaintext import escape_markdown
+
 
 def render_header(model_count: int, first_year: int, last_year: int, version: str) -> None:
-    """Title and one line on coverage and dataset version."""
-    st.title("Mac lineup: price against performance, 1984 to today")
+    """A compact title and one line on coverage, so the first chart is visible without scrolling."""
+    st.markdown(f"## Mac lineup: price against performance, {first_year}–{last_year}")
     st.caption(
-        f"{model_count} Mac models announced {first_year}–{last_year} · dataset version {version} · "
-        "launch prices from Apple and launch-day sources, real dollars by US CPI-U. "
-        "Every view lives in the URL: copy it to share exactly what you see."
+        f"{model_count} Macs · launch prices from Apple and launch-day reports, in real dollars (US CPI-U) · "
+        f"dataset {version} · filters and display options in the sidebar (» on phones) · every view lives in its link"
     )
 
 
@@ -23,6 +24,8 @@ def render_share(url: str) -> None:
 
 
 def render_notices(notices: list[str]) -> None:
-    """Say which URL values were ignored (they fell back to defaults)."""
+    """Say which URL values were ignored (they fell back to defaults); the link's text is shown as plain text."""
     if notices:
-        st.warning("Some of this link's settings were not understood and were reset to defaults:\n\n" + "\n".join(f"- {n}" for n in notices))
+        items = "\n".join(f"- {escape_markdown(n)}" for n in notices[:10])
+        more = f"\n- …and {len(notices) - 10} more" if len(notices) > 10 else ""
+        st.warning("Some of this link's settings were not understood and were reset to defaults:\n\n" + items + more)

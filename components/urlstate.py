@@ -20,7 +20,20 @@ def app_url() -> str | None:
     return st.context.url
 
 
+_WRITTEN = "_query_written"
+
+
+def url_changed_by_navigation() -> bool:
+    """Whether the URL differs from what this session last wrote: the reader went Back or Forward.
+
+    Then the widgets must follow the URL, not the other way round.
+    """
+    written = st.session_state.get(_WRITTEN)
+    return written is not None and read_query_params() != written
+
+
 def write_query_params(params: dict[str, list[str]]) -> None:
-    """Make the URL hold exactly ``params`` (no-op when it already does, so no extra history)."""
+    """Make the URL hold exactly ``params``; a change adds one history entry, no change adds none."""
     if read_query_params() != params:
         st.query_params.from_dict(params)
+    st.session_state[_WRITTEN] = params

@@ -36,6 +36,7 @@ class ChartView:
     table_title: str = ""
     table: pd.DataFrame | None = None
     method: MethodNotes | None = None
+    empty: str = ""  # why nothing can be drawn for these filters (shown instead of empty charts)
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,44 @@ class MethodNotes:
     confidence: pd.DataFrame
 
 
-def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date) -> ChartSpec:
-    """Axis labels and settings for the state's measure, price mode and scale."""
+def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date, theme: str = "light") -> ChartSpec:
+    """Axis labels and settings for the state's measure, price mode, scale, colours and the reader's theme."""
     label = f"Launch price (US$ of {cpi_year_label(cpi, state.base_year)})" if state.price == "real" else "Launch price (US$, nominal)"
     return ChartSpec(
-        metric=METRICS[state.metric], price_label=label, log=state.log, as_of=as_of, eras=eras, base_year_label=cpi_year_label(cpi, state.base_year)
+        metric=METRICS[state.metric],
+        price_label=label,
+        log=state.log,
+        as_of=as_of,
+        eras=eras,
+        base_year_label=cpi_year_label(cpi, state.base_year),
+        color=state.color,
+        bands=state.bands,
+        theme=theme if theme in ("light", "dark") else "light",
+    )
+
+
+# What each chart view needs a value of; without one among the shown rows, a message replaces the charts.
+VIEW_NEEDS: dict[str, tuple[str, ...]] = {
+    "price-performance": ("performance", "price_shown_usd"),
+    "over-time": ("price_shown_usd",),
+    "value": ("value",),
+}
+
+
+def empty_message(df: pd.DataFrame, view: str, spec: ChartSpec) -> str:
+    """Why ``view`` has nothing to draw for these rows, or "" when it has."""
+    needs = VIEW_NEEDS.get(view, ())
+    if not needs or df[list(needs)].notna().all(axis=1).any():
+        return ""
+    has_measure = df["performance"].notna().any()
+    if not has_measure:
+        return (
+            f"None of the {len(df)} models these filters show has a value for {spec.metric.label}. "
+            "Choose another performance measure (the performance index covers every model) or widen the filters."
+        )
+    return (
+        f"None of the {len(df)} models these filters show has both a launch price and a value for {spec.metric.label}. "
+        "Widen the filters or choose another measure."
     )
 
 
@@ -71,7 +105,9 @@ def coverage_lines(df: pd.DataFrame, view: str, spec: ChartSpec) -> tuple[str, .
         return (compute_coverage(df, "value").summary(f"Plotted ({value_axis_title(spec)}: launch price and {metric} both known)"),)
     if view == "timeline":
         return (
-            compute_coverage(df, "discontinued").summary("Discontinuation date (hatched bars run to today)"),
+            compute_coverage(df.assign(end=df["discontinued"].fillna(df["successor_released"])), "end").summary(
+                "End of sale (a discontinuation date, or the successor's release)"
+            ),
             compute_coverage(df, "released").summary("Release date (bars without one start at the announcement)"),
         )
     if view == "coverage":
@@ -93,8 +129,10 @@ def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec, index: IndexDe
     """Build every figure of a chart view; ``index`` describes the performance index of the whole catalogue."""
     names = VIEW_FIGURES[view]
     with_chain = view == "coverage"
+    empty = empty_message(df, view, spec)
     return ChartView(
-        figures=tuple((f"chart_{name}", FIGURES[name](df, spec)) for name in names),
+        figures=() if empty else tuple((f"chart_{name}", FIGURES[name](df, spec)) for name in names),
+        empty=empty,
         coverage=coverage_lines(df, view, spec),
         hint="" if view == "coverage" else "Hover over a model for its dates, prices, specs and source; click it to label it.",
         table_title=CHAIN_TITLE if with_chain else "",

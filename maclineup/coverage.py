@@ -16,6 +16,29 @@ COVERAGE_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+FIELD_LABELS: dict[str, str] = {
+    "announced": "Announced",
+    "released": "Released",
+    "discontinued": "Discontinued",
+    "event_id": "Announcement event",
+    EXACT_PRICE: "Launch price, exact",
+    APPROXIMATE_PRICE: "Launch price, approximate",
+    "price_max_usd": "Top-configuration price",
+    "cpu": "CPU",
+    "cpu_cores": "CPU cores",
+    "cpu_clock_mhz": "CPU clock",
+    "ram_gb": "Memory",
+    "ram_max_gb": "Maximum memory",
+    "storage_gb": "Storage",
+    "gpu": "Graphics",
+    "gpu_tflops": "GPU TFLOPS",
+    "model_identifier": "Model identifier",
+    "predecessor_id": "Predecessor",
+    "geekbench6_multi": "Geekbench 6 multi-core",
+    ANY_BENCHMARK: "Any benchmark score",
+}
+
+
 def compute_field_coverage(models: pd.DataFrame) -> pd.DataFrame:
     """One row per (era, family, field): how many models have a value, of how many.
 

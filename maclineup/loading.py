@@ -353,6 +353,15 @@ def add_launch_date(models: pd.DataFrame) -> pd.DataFrame:
     return models.assign(launched=models["announced"].fillna(models["released"]))
 
 
+def add_successor_dates(models: pd.DataFrame) -> pd.DataFrame:
+    """Add ``successor_released``: when the first model naming this one as its predecessor went on sale (or was launched)."""
+    successors = models.dropna(subset=["predecessor_id"])
+    start = successors["released"].fillna(successors["launched"])
+    first = start.groupby(successors["predecessor_id"]).min()
+    dates = [first.get(m, pd.NaT) for m in models["model_id"]]
+    return models.assign(successor_released=pd.to_datetime(pd.Series(dates, index=models.index, dtype="object")).astype("datetime64[us]"))
+
+
 def load_table(path: Path, table: Table) -> pd.DataFrame:
     """Load one CSV, validated against ``table``; raise DataError listing every problem."""
     header, rows = _read_rows(path, table)
@@ -399,7 +408,7 @@ def load_dataset(data_dir: Path) -> Dataset:
         problems += role_problems
     if problems:
         raise DataError(problems)
-    scored = add_benchmark_scores(dated, benchmarks)
+    scored = add_successor_dates(add_benchmark_scores(dated, benchmarks))
     indexed, description = index_catalogue(scored, benchmarks, BENCHMARK_TITLES)
     models = indexed.sort_values(["launched", "model_id"], ignore_index=True)
     return Dataset(

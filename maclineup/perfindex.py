@@ -291,7 +291,8 @@ def _describe_configuration(spec: Mapping[str, Any]) -> str:
         cores = int(spec["cpu_cores"])
         parts.append(f"{cores} core{'s' if cores > 1 else ''}")
     if pd.notna(spec.get("cpu_clock_mhz")):
-        parts.append(f"{float(spec['cpu_clock_mhz']) / 1000:g} GHz")
+        mhz = float(spec["cpu_clock_mhz"])
+        parts.append(f"{mhz / 1000:g} GHz" if mhz >= 1000 else f"{mhz:g} MHz")
     return ", ".join(parts) or "configuration not stated"
 
 
@@ -304,7 +305,8 @@ def _measured_points(scores: pd.DataFrame, links: dict[str, Link], chain: Chain,
         for benchmark in usable:
             score = row.get(benchmark)
             if score is not None and not math.isnan(float(score)):
-                text = f"{labels.get(benchmark, benchmark)} score {float(score):,.0f}"
+                value = float(score)
+                text = f"{labels.get(benchmark, benchmark)} score {value:,.0f}" if value >= 100 else f"{labels.get(benchmark, benchmark)} score {value:.3g}"
                 if specs and str(key) in specs:
                     spec = specs[str(key)]
                     text += f" of the {'top' if spec.get('role') == TOP else 'base'} configuration ({_describe_configuration(spec)})"

@@ -6,13 +6,16 @@ an invalid value falls back to its default and is reported as a notice for the p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 
+from maclineup.figures.style import COLOR_SCHEMES, DEFAULT_COLOR
 from maclineup.metrics import DEFAULT_METRIC, METRICS
+from maclineup.plaintext import quote
 from maclineup.schema import ARCHITECTURES, FAMILIES, FORM_FACTORS
 
 VIEWS: dict[str, str] = {
@@ -56,6 +59,8 @@ class ViewState:
     base_year: int
     log: bool
     highlight: tuple[str, ...]
+    color: str = DEFAULT_COLOR
+    bands: bool = False  # uncertainty bands and top configurations for every model
 
 
 def make_options(models: pd.DataFrame, base_years: Sequence[int]) -> ViewOptions:
@@ -86,6 +91,8 @@ def default_state(options: ViewOptions) -> ViewState:
         base_year=options.base_years[-1],
         log=True,
         highlight=tuple(m for m in DEFAULT_HIGHLIGHT if m in options.model_names),
+        color=DEFAULT_COLOR,
+        bands=False,
     )
 
 
@@ -93,24 +100,26 @@ def _pick_many(name: str, values: list[str], allowed: Sequence[str], notices: li
     kept = [v for v in values if v in allowed]
     bad = [v for v in values if v not in allowed and v != ""]
     if bad:
-        notices.append(f"Ignored {name}={', '.join(repr(b) for b in bad)}: not a known value.")
+        notices.append(f"Ignored {name}={', '.join(quote(b) for b in bad[:5])}{' and more' if len(bad) > 5 else ''}: not a known value.")
     return tuple(dict.fromkeys(kept))
 
 
 def _pick_one(name: str, values: list[str], allowed: Sequence[str], default: str, notices: list[str]) -> str:
+    if len(values) > 1:
+        notices.append(f"Ignored {name}: it was repeated ({', '.join(quote(v) for v in values[:5])}); it takes one value.")
+        return default
     if len(values) == 1 and values[0] in allowed:
         return values[0]
-    notices.append(f"Ignored {name}={', '.join(repr(v) for v in values)}: expected one of {', '.join(allowed)}.")
+    notices.append(f"Ignored {name}={', '.join(quote(v) for v in values)}: expected one of {', '.join(allowed[:12])}{', …' if len(allowed) > 12 else ''}.")
     return default
 
 
 def _parse_years(values: list[str], options: ViewOptions, default: tuple[int, int], notices: list[str]) -> tuple[int, int]:
-    try:
-        first, last = sorted(int(v) for v in values) if len(values) == 2 else (None, None)
-    except ValueError:
-        first = last = None
-    if first is None or last is None or first < options.year_min or last > options.year_max:
-        notices.append(f"Ignored years={', '.join(repr(v) for v in values)}: expected two years between {options.year_min} and {options.year_max}.")
+    # Four ASCII digits only: int() would also take "١٩٩٨", "１９９８" and "1_998".
+    years = sorted(int(v) for v in values) if len(values) == 2 and all(re.fullmatch(r"[0-9]{4}", v) for v in values) else []
+    first, last = (years[0], years[1]) if years else (0, 0)
+    if not years or first < options.year_min or last > options.year_max:
+        notices.append(f"Ignored years={', '.join(quote(v) for v in values[:3])}: expected two years between {options.year_min} and {options.year_max}.")
         return default
     return first, last
 
@@ -122,7 +131,7 @@ def parse_query(params: Mapping[str, Sequence[str]], options: ViewOptions) -> tu
     names = {f.name for f in fields(ViewState)}
     for key in params:
         if key not in names and key not in PASSTHROUGH_PARAMS:
-            notices.append(f"Ignored unknown URL parameter '{key}'.")
+            notices.append(f"Ignored unknown URL parameter {quote(key)}.")
     get = {k: [str(v) for v in params[k]] for k in params if k in names and len(params[k]) > 0}
     changes: dict[str, object] = {}
     if "view" in get:
@@ -142,7 +151,15 @@ def parse_query(params: Mapping[str, Sequence[str]], options: ViewOptions) -> tu
     if "log" in get:
         changes["log"] = _pick_one("log", get["log"], ["true", "false"], "true" if state.log else "false", notices) == "true"
     if "highlight" in get:
-        changes["highlight"] = _pick_many("highlight", get["highlight"], list(options.model_names), notices)
+        values = get["highlight"]
+        picked = _pick_many("highlight", values, list(options.model_names), notices)
+        # "highlight=" asks for none; a link whose every model is unknown keeps the default highlight.
+        wanted_none = all(v == "" for v in values)
+        changes["highlight"] = picked if picked or wanted_none else state.highlight
+    if "color" in get:
+        changes["color"] = _pick_one("color", get["color"], list(COLOR_SCHEMES), state.color, notices)
+    if "bands" in get:
+        changes["bands"] = _pick_one("bands", get["bands"], ["true", "false"], "true" if state.bands else "false", notices) == "true"
     return replace(state, **changes), notices  # type: ignore[arg-type]
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from maclineup.loading import load_dataset
+from maclineup.plaintext import escape_markdown, quote
 from maclineup.viewstate import ViewOptions, default_state, make_options, parse_query, share_url, to_query
 from tests.fixtures import make_data_dir
 
@@ -109,3 +111,51 @@ def test_clearing_a_default_highlight_is_written_as_an_empty_value(options: View
 )
 def test_share_url_reopens_the_view(base: str | None, query: dict[str, list[str]], expected: str) -> None:
     assert share_url(base, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "expected"), [({"color": ["form"]}, "color", "form"), ({"color": ["line"]}, "color", "line"), ({"bands": ["true"]}, "bands", True)]
+)
+def test_colour_and_bands_are_url_parameters(options: ViewOptions, params: dict[str, list[str]], field: str, expected: object) -> None:
+    state, notices = parse_query(params, options)
+    assert getattr(state, field) == expected and notices == []
+    assert parse_query(to_query(state, options), options)[0] == state
+
+
+def test_a_repeated_single_valued_parameter_is_named_as_repeated(options: ViewOptions) -> None:
+    state, [notice] = parse_query({"price": ["real", "nominal"]}, options)
+    assert state.price == "real"
+    assert "repeated" in notice and "price" in notice
+
+
+def test_an_unknown_highlight_falls_back_to_the_default_highlight_with_a_notice(options: ViewOptions) -> None:
+    with_default = replace(options, model_names={"imac-pro-2017": "iMac Pro", **options.model_names})
+    state, [notice] = parse_query({"highlight": ["<b>x</b>"]}, with_default)
+    assert state.highlight == ("imac-pro-2017",)
+    assert "highlight" in notice and "'<b>x</b>'" in notice
+
+
+@pytest.mark.parametrize("year", ["١٩٩٨", "１９９８", "1_998", " 1998", "+1998"])
+def test_years_are_four_ascii_digits_only(options: ViewOptions, year: str) -> None:
+    state, notices = parse_query({"years": [year, "2000"]}, options)
+    assert state.years == default_state(options).years and notices
+
+
+def test_echoed_values_are_shortened(options: ViewOptions) -> None:
+    [notice] = parse_query({"view": ["x" * 10_000]}, options)[1]
+    assert len(notice) < 300 and "…" in notice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Fix your settings here](https://evil.example/phish)",
+        "![x](https://evil.example/pixel.png)",
+        "\n\n# Injected heading\n\n[Click](https://evil.example/key)",
+        "<img src=x onerror=alert(1)>",
+    ],
+)
+def test_notices_render_url_text_as_plain_text(text: str) -> None:
+    shown = escape_markdown(quote(text))
+    assert "](" not in shown.replace("\\]\\(", "") and "\n" not in shown
+    assert not re.search(r"(?<!\\)[\[\]()#<>!]", shown), shown

@@ -1,0 +1,48 @@
+"""Launch price against performance: one point per model, highlighted models labelled."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from maclineup.figures import takeaways
+from maclineup.figures.marks import band, group_traces, highlight_trace, label_highlights, reference_mark, top_configurations
+from maclineup.figures.style import ChartSpec, add_key, base_layout, money, number, value_axis, with_hover
+
+
+def plottable(df: pd.DataFrame, spec: ChartSpec, *columns: str) -> pd.DataFrame:
+    """Rows with every column known, with their hover cards."""
+    keep = df[list(columns)].notna().all(axis=1)
+    return with_hover(df.loc[keep], spec)
+
+
+def highlight_text(spec: ChartSpec, x_label: str = "") -> Any:
+    """A highlighted model's label: its name, the plotted price and the measure's value."""
+
+    def text(row: Any) -> str:
+        year = row["launched"].year
+        price = f"{money(row['price_shown_usd'])}" if pd.notna(row.get("price_shown_usd")) else ""
+        measure = f"{x_label or spec.metric.label} {number(row['performance'])}" if pd.notna(row.get("performance")) else ""
+        return f"<b>{html.escape(str(row['name']))}</b> ({year})<br>{' · '.join(p for p in (price, measure) if p)}"
+
+    return text
+
+
+def make_price_performance_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
+    """What did each Mac cost at launch against how fast it was?"""
+    shown = plottable(df, spec, "performance", "price_shown_usd")
+    fig = go.Figure()
+    tops = top_configurations(fig, shown, spec)
+    has_band = spec.metric.band is not None
+    group_traces(fig, shown, "performance", "price_shown_usd", spec, extra=band("x", "performance", spec) if has_band and spec.bands else None)
+    add_key(fig, shown, spec)
+    reference_mark(fig, shown, "performance", "price_shown_usd", spec, log_x=spec.log, log_y=spec.log)
+    highlight_trace(fig, shown, "performance", "price_shown_usd", spec, extra=band("x", "performance", spec) if has_band else None)
+    label_highlights(fig, shown, "performance", "price_shown_usd", spec, highlight_text(spec), log_x=spec.log, log_y=spec.log)
+    fig.update_xaxes(**value_axis(pd.concat([shown["performance"], tops.get("performance_top", pd.Series(dtype=float))]), spec.log, most=7))
+    fig.update_yaxes(**value_axis(pd.concat([shown["price_shown_usd"], tops.get("price_max_shown_usd", pd.Series(dtype=float))]), spec.log, money_axis=True))
+    subtitle = f"Each dot is a Mac's base configuration at launch; {'bars show the likely range' if has_band else 'published values only'}"
+    return base_layout(fig, takeaways.price_performance(shown, spec), subtitle, spec.metric.axis_title, spec.price_label, spec, "price-performance")
