@@ -48,5 +48,5 @@ clean:
 
 # Refresh the README's screenshot from the browser test's capture.
 screenshot: $(VENV)/.dev
-	$(PY) -m pytest tests/browser -k renders_charts -q
-	cp tests/browser/artifacts/dashboard.png docs/screenshot.png
+	$(PY) -m pytest tests/browser -k saved_as_a_screenshot -q
+	cp tests/browser/artifacts/price-performance-desktop-light.png docs/screenshot.png

@@ -14,7 +14,7 @@ from components.urlstate import app_url, read_query_params, url_changed_by_navig
 from components.views import render_chart, render_coverage, render_data_view, render_empty, render_method, render_table
 from maclineup.charts import CHART_KEYS, make_chart_spec, make_chart_view
 from maclineup.dictionary import make_dictionary_frame
-from maclineup.export import make_downloads, make_full_table, make_metadata, make_table
+from maclineup.export import download_stem, make_downloads, make_full_table, make_metadata, make_table
 from maclineup.figures import compute_eras
 from maclineup.inflation import cpi_year_labels, cpi_years
 from maclineup.loading import DataError
@@ -54,7 +54,7 @@ elif state.view == "data":
     table = make_table(view, state.base_year)
     meta = make_metadata(dataset.package, query, state.base_year)
     full = partial(make_full_table, dataset.models, dataset.cpi, state.base_year)
-    render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, f"mac-lineup-{dataset.version}"))
+    render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, download_stem(dataset.version, query)))
 else:
     charts = make_chart_view(view, state.view, spec, dataset.index)
     if charts.empty:

@@ -9,7 +9,7 @@ from maclineup.plaintext import escape_markdown
 
 def render_header(model_count: int, first_year: int, last_year: int, version: str) -> None:
     """A compact title and one line on coverage, so the first chart is visible without scrolling."""
-    st.markdown(f"## Mac lineup: price against performance, {first_year}–{last_year}")
+    st.markdown(f"### Mac lineup: price against performance, {first_year}–{last_year}")
     st.caption(
         f"{model_count} Macs · launch prices from Apple and launch-day reports, in real dollars (US CPI-U) · "
         f"dataset {version} · filters and display options in the sidebar (» on phones) · every view lives in its link"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from maclineup.charts import MethodNotes
 from maclineup.export import Download, column_label, split_source_columns
+from maclineup.plaintext import escape_markdown
 
 _PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -17,7 +20,13 @@ _PLOTLY_CONFIG = {
 
 
 def render_chart(fig: go.Figure, key: str) -> None:
-    """One Plotly chart with the image-export button; clicking a model's point selects it."""
+    """One chart under its headline: the figure's concluding title and subtitle are set as page text,
+    which wraps on a phone where a Plotly title would run off the edge; clicking a point selects it."""
+    title, subtitle = html.unescape(fig.layout.title.text or ""), html.unescape(fig.layout.title.subtitle.text or "")
+    if title:
+        st.markdown(f"**{escape_markdown(title)}**")
+        st.caption(escape_markdown(subtitle))
+        fig.update_layout(title=None, margin={"t": 24})
     st.plotly_chart(
         fig,
         key=key,
@@ -80,17 +89,14 @@ def _column_config(table: pd.DataFrame) -> dict[str, object]:
 
 def render_data_view(table: pd.DataFrame, dictionary: pd.DataFrame, downloads: tuple[Download, ...]) -> None:
     """The filtered table (sortable, searchable, units in headers), its downloads and the dictionary."""
-    st.subheader(f"{len(table)} models in this view")
-    left, right = st.columns([3, 2])
-    with left:
-        shown = split_source_columns(table)
-        st.dataframe(shown, hide_index=True, column_config=_column_config(shown), key="data_table")
-        for column, item in zip(st.columns(len(downloads)), downloads, strict=True):
-            column.download_button(item.label, item.data, item.file_name, item.mime, key=item.key, on_click="ignore", icon=":material/download:")
-        st.caption(
-            "The table and its CSV/Parquet downloads hold exactly the rows and columns shown; the Parquet file and the "
-            "metadata carry the dataset version, sources, licences and this view's settings."
-        )
-    with right:
-        st.markdown("**Data dictionary**")
+    st.markdown(f"**{len(table)} Macs in this view**")
+    shown = split_source_columns(table)
+    st.dataframe(shown, hide_index=True, column_config=_column_config(shown), key="data_table")
+    st.caption(
+        "Download exactly this table (CSV or Parquet), every model, or the metadata. The Parquet file and the metadata carry "
+        f"the dataset version, sources, licences and this view's settings. Files are named after the filters: {downloads[0].file_name}"
+    )
+    for column, item in zip(st.columns(len(downloads)), downloads, strict=True):
+        column.download_button(item.label, item.data, item.file_name, item.mime, key=item.key, on_click="ignore", icon=":material/download:")
+    with st.expander("Data dictionary: every column, its type, unit and rules"):
         st.dataframe(dictionary, hide_index=True, key="data_dictionary")

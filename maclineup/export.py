@@ -49,22 +49,91 @@ DERIVED_COLUMNS: dict[str, tuple[str, str]] = {
 METADATA_KEY = b"maclineup"
 
 
+# What a reader looks for first: which Mac, when, what it cost, how fast; then the rest of the catalogue.
+KEY_COLUMNS: tuple[str, ...] = (
+    "name", "family", "announced", "released", "price_usd", "price_precision", "price_real_usd", "price_max_usd", "price_max_real_usd",
+    "perf_index", "perf_index_low", "perf_index_high", "perf_index_confidence", "geekbench6_single", "geekbench6_multi",
+    "cpu", "cpu_cores", "cpu_clock_mhz", "ram_gb", "storage_gb", "display_in",
+)  # fmt: skip
+
+
 def table_columns() -> list[str]:
-    """Column order of the shown and downloaded table."""
+    """Column order of the shown and downloaded table: the key columns first, then the rest of the catalogue."""
     names = MODELS.column_names
     at = names.index("price_max_usd") + 1
     derived = ["price_real_usd", "price_max_real_usd", "cpi_base_year"]
     names = names[:at] + derived + names[at:]
     at = names.index("cpu_clock_max_mhz") + 1
-    return [*names[:at], *INDEX_COLUMNS, *TOP_INDEX_COLUMNS, "cpu_throughput_ghz", "geekbench6_single", "geekbench6_multi", *names[at:]]
+    every = [*names[:at], *INDEX_COLUMNS, *TOP_INDEX_COLUMNS, "cpu_throughput_ghz", "geekbench6_single", "geekbench6_multi", *names[at:]]
+    return [*KEY_COLUMNS, *(c for c in every if c not in KEY_COLUMNS)]
+
+
+# Headers as readers say them; the rest are the column name in words. Units are added from the schema.
+LABELS: dict[str, str] = {
+    "model_id": "Model id",
+    "name": "Mac",
+    "form_factor": "Form factor",
+    "price_usd": "Launch price",
+    "price_precision": "Price published as",
+    "price_real_usd": "Launch price, real",
+    "price_max_usd": "Top-configuration price",
+    "price_max_real_usd": "Top-configuration price, real",
+    "cpi_base_year": "Real dollars of",
+    "perf_index": "Performance index",
+    "perf_index_low": "Index, low end",
+    "perf_index_high": "Index, high end",
+    "perf_index_confidence": "Index confidence",
+    "perf_index_basis": "Index basis",
+    "perf_index_top": "Top configuration's index",
+    "perf_index_top_low": "Top index, low end",
+    "perf_index_top_high": "Top index, high end",
+    "perf_index_top_confidence": "Top index confidence",
+    "perf_index_top_basis": "Top index basis",
+    "cpu": "CPU",
+    "cpu_cores": "CPU cores",
+    "cpu_clock_mhz": "CPU clock",
+    "cpu_cores_max": "Most CPU cores offered",
+    "cpu_clock_max_mhz": "Clock of that CPU",
+    "top_config_cpu": "Top configuration's CPU",
+    "top_config_cores": "Top configuration's cores",
+    "top_config_clock_mhz": "Top configuration's clock",
+    "cpu_throughput_ghz": "CPU cores × clock",
+    "ram_gb": "Memory",
+    "ram_max_gb": "Maximum memory",
+    "storage_gb": "Storage",
+    "storage_max_gb": "Largest storage",
+    "gpu": "Graphics",
+    "gpu_tflops": "GPU throughput",
+    "display_in": "Display",
+    "geekbench6_single": "Geekbench 6 single-core",
+    "geekbench6_multi": "Geekbench 6 multi-core",
+    "event_id": "Event id",
+    "predecessor_id": "Predecessor id",
+}
 
 
 def column_label(name: str) -> str:
-    """Header with its unit, e.g. 'price_usd (US$ (nominal))'; a split source column is labelled by its number."""
+    """A header in words with its unit, e.g. 'Launch price (US$ (nominal))'; a split source column is labelled by its number."""
     if re.fullmatch(r"\w+_source_\d+", name):
-        return name.replace("_", " ")
+        return name.replace("_", " ").capitalize()
     unit = DERIVED_COLUMNS[name][0] if name in DERIVED_COLUMNS else MODELS.column(name).unit
-    return f"{name} ({unit})" if unit else name
+    words = LABELS.get(name, name.replace("_", " ").capitalize())
+    return f"{words} ({unit})" if unit and unit not in ("ISO 8601 date",) else words
+
+
+def download_stem(version: str, query: Mapping[str, list[str]]) -> str:
+    """A file name that says what was filtered, e.g. 'mac-lineup-0.1.0-family-mac-mini-nominal'.
+
+    Only the parameters that change the table's rows or prices count; the stem stays under 120 characters.
+    """
+    parts = []
+    for key in ("family", "form", "arch", "years", "price", "base_year"):
+        values = [v for v in query.get(key, []) if v]
+        if values:
+            parts.append("-".join(values) if key == "price" else f"{key}-{'-'.join(values)}")
+    filters = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
+    stem = f"mac-lineup-{re.sub(r'[^A-Za-z0-9.]+', '-', version)}" + (f"-{filters}" if filters else "")
+    return stem[:120].rstrip("-")
 
 
 def split_source_columns(table: pd.DataFrame) -> pd.DataFrame:
@@ -140,9 +209,9 @@ class Download:
 def make_downloads(table: pd.DataFrame, full_table: Callable[[], pd.DataFrame], metadata: Mapping[str, object], stem: str) -> tuple[Download, ...]:
     """Downloads of the shown table (CSV, Parquet), the full catalogue (built only when clicked), and the metadata."""
     return (
-        Download("download_csv", "This table (CSV)", table_to_csv(table), f"{stem}.csv", "text/csv"),
-        Download("download_parquet", "This table (Parquet)", lambda: table_to_parquet(table, metadata), f"{stem}.parquet", "application/vnd.apache.parquet"),
-        Download("download_full_csv", "Full catalogue (CSV)", lambda: table_to_csv(full_table()), f"{stem}-full.csv", "text/csv"),
+        Download("download_csv", "CSV", table_to_csv(table), f"{stem}.csv", "text/csv"),
+        Download("download_parquet", "Parquet", lambda: table_to_parquet(table, metadata), f"{stem}.parquet", "application/vnd.apache.parquet"),
+        Download("download_full_csv", "All models (CSV)", lambda: table_to_csv(full_table()), f"{stem}-full.csv", "text/csv"),
         Download("download_metadata", "Metadata (JSON)", lambda: json.dumps(metadata, indent=2).encode("utf-8"), f"{stem}-metadata.json", "application/json"),
     )
 

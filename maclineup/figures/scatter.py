@@ -23,10 +23,10 @@ def highlight_text(spec: ChartSpec, x_label: str = "") -> Any:
     """A highlighted model's label: its name, the plotted price and the measure's value."""
 
     def text(row: Any) -> str:
-        year = row["launched"].year
+        year = f" ({row['launched'].year})" if str(row["launched"].year) not in str(row["name"]) else ""
         price = f"{money(row['price_shown_usd'])}" if pd.notna(row.get("price_shown_usd")) else ""
         measure = f"{x_label or spec.metric.label} {number(row['performance'])}" if pd.notna(row.get("performance")) else ""
-        return f"<b>{html.escape(str(row['name']))}</b> ({year})<br>{' · '.join(p for p in (price, measure) if p)}"
+        return f"<b>{html.escape(str(row['name']))}</b>{year}<br>{' · '.join(p for p in (price, measure) if p)}"
 
     return text
 
@@ -45,4 +45,5 @@ def make_price_performance_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figur
     fig.update_xaxes(**value_axis(pd.concat([shown["performance"], tops.get("performance_top", pd.Series(dtype=float))]), spec.log, most=7))
     fig.update_yaxes(**value_axis(pd.concat([shown["price_shown_usd"], tops.get("price_max_shown_usd", pd.Series(dtype=float))]), spec.log, money_axis=True))
     subtitle = f"Each dot is a Mac's base configuration at launch; {'bars show the likely range' if has_band else 'published values only'}"
+    fig.update_layout(height=540)
     return base_layout(fig, takeaways.price_performance(shown, spec), subtitle, spec.metric.axis_title, spec.price_label, spec, "price-performance")

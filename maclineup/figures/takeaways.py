@@ -98,11 +98,12 @@ def most_on_sale(starts: pd.Series, ends: pd.Series) -> tuple[int, int]:
 
 
 def timeline(starts: pd.Series, ends: pd.Series, count: int) -> str:
-    """The peak of the shown lineup."""
-    best, year = most_on_sale(starts, ends)
-    if count <= 1:
-        return f"{count} model shown"
-    return f"At most {best} of these {count} Macs were on sale at the same time, first in {year}"
+    """The peak of the shown lineup, counting only models whose end of sale is known."""
+    known = ends.notna()
+    best, year = most_on_sale(starts[known], ends[known])
+    if int(known.sum()) <= 1:
+        return f"{count} model{'s' if count != 1 else ''} shown; end of sale known for {int(known.sum())}"
+    return f"At most {best} of these Macs were on sale at the same time, first in {year} (the {int(known.sum())} of {count} with a known end of sale)"
 
 
 def coverage(df: pd.DataFrame) -> str:

@@ -104,10 +104,14 @@ def make_timeline_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
         showgrid=False,
         range=[lanes - 0.5, -0.5],
     )
-    fig.update_xaxes(type="date", range=[lo, hi], side="bottom", showgrid=True)
+    years = (hi - lo).days / 365
+    step = "M12" if years <= 8 else ("M24" if years <= 16 else "M60")
+    fig.update_xaxes(type="date", range=[lo, hi], side="bottom", showgrid=True, dtick=step, tick0="1985-01-01", tickformat="%Y")
     # The same dates along the top, so a tall chart is readable at either end.
     fig.add_trace(go.Scatter(x=[lo, hi], y=[0, 0], xaxis="x2", mode="markers", marker={"opacity": 0}, showlegend=False, hoverinfo="skip"))
-    fig.update_layout(xaxis2={"type": "date", "overlaying": "x", "side": "top", "matches": "x", "showgrid": False})
+    fig.update_layout(
+        xaxis2={"type": "date", "overlaying": "x", "side": "top", "matches": "x", "showgrid": False, "dtick": step, "tick0": "1985-01-01", "tickformat": "%Y"}
+    )
     title = takeaways.timeline(periods["start"], periods["end"], len(periods))
     subtitle = "Bars: on sale from release to discontinuation (or to its successor's release); ▷ end unknown"
     fig = base_layout(fig, title, subtitle, "Date", "Family", spec, "timeline")

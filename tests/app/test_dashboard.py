@@ -27,9 +27,9 @@ DS = load_dataset(DEFAULT_DATA_DIR)
 def test_default_page_renders_the_price_performance_chart(run_app: Run) -> None:
     at = run_app()
     assert not at.exception
-    [spec] = chart_specs(at)
-    title = spec["layout"]["title"]["text"]
-    assert title.startswith("Performance index rose") and "median launch price" in title, "the title states the chart's conclusion"
+    assert len(chart_specs(at)) == 1
+    headline = at.markdown[1].value.replace("\\", "")
+    assert headline.startswith("**Performance index rose") and "median launch price" in headline, "the chart's headline states its conclusion"
     assert f"{len(DS.models)} Macs" in page_text(at)
     assert f"dataset {DS.version}" in page_text(at)
     assert dict(at.query_params) == {}, "the default view writes nothing into the URL"
@@ -150,7 +150,8 @@ def test_shown_table_is_the_download_table_for_the_url(run_app: Run) -> None:
     downloaded = pd.read_csv(io.BytesIO(table_to_csv(expected)))
     assert downloaded["model_id"].tolist() == shown["model_id"].tolist()
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["This table (CSV)", "This table (Parquet)", "Full catalogue (CSV)", "Metadata (JSON)"]
+    assert labels == ["CSV", "Parquet", "All models (CSV)", "Metadata (JSON)"]
+    assert len(set(labels)) == len(labels), "each download says what it is"
 
 
 def test_measure_coverage_is_counted_and_named(run_app: Run) -> None:
@@ -187,6 +188,7 @@ def test_corrupt_data_shows_a_message_not_a_traceback(run_app: Run, tmp_path: Pa
 
 def test_clicking_a_point_labels_that_model(run_app: Run) -> None:
     at = run_app({"highlight": ""})
+
     def labels() -> list[str]:
         return [a["text"] for a in chart_specs(at)[0]["layout"].get("annotations", []) if "</b>" in a["text"]]
 

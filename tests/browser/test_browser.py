@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
+import pytest
 
 from maclineup.export import make_table, table_to_csv
 from maclineup.loading import load_dataset
@@ -37,7 +38,7 @@ def _expected_table(query: str) -> pd.DataFrame:
 def test_page_renders_charts_without_console_errors(page: Page, server_url: str) -> None:
     _open(page, server_url)
     assert page.locator(sel.CHART_POINT).count() > 50
-    assert "iMac Pro" in (page.locator(f"{sel.CHART} .annotation-text").first.text_content() or "")
+    assert any("iMac Pro" in t for t in page.locator(f"{sel.CHART} .annotation-text").all_text_contents())
     ARTIFACTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
@@ -76,9 +77,10 @@ def test_csv_download_equals_the_table_shown(page: Page, server_url: str, tmp_pa
     query = "view=data&form=laptop&years=1990&years=2010&base_year=2000"
     _open(page, f"{server_url}/?{query}", ready=sel.DATAFRAME)
     expected = _expected_table(query)
-    assert page.get_by_text(f"{len(expected)} models in this view").is_visible()
+    assert page.get_by_text(f"{len(expected)} Macs in this view").is_visible()
     with page.expect_download() as info:
-        page.locator(sel.DOWNLOAD_BUTTON).filter(has_text="This table (CSV)").click()
+        page.get_by_role("button", name="CSV", exact=True).click()
+    assert info.value.suggested_filename == "mac-lineup-0.1.0-form-laptop-years-1990-2010-base-year-2000.csv"
     path = tmp_path / "download.csv"
     info.value.save_as(path)
     assert path.read_bytes() == table_to_csv(expected)
@@ -109,9 +111,9 @@ def test_clicking_a_point_labels_it_and_writes_the_url(page: Page, server_url: s
     page.wait_for_url(re.compile(r"highlight=[a-z0-9-]+"), timeout=30_000)
     model_id = parse_qs(urlparse(page.url).query)["highlight"][0]
     assert model_id in OPTIONS.model_names
-    label = page.locator(f"{sel.CHART} .annotation-text").first
+    name = OPTIONS.model_names[model_id].split(" (")[0]
+    label = page.locator(f"{sel.CHART} .annotation-text").filter(has_text=name).first
     label.wait_for(state="visible")
-    assert OPTIONS.model_names[model_id].split(" (")[0] in (label.text_content() or "")
     assert page.console_errors == []
 
 
@@ -138,3 +140,140 @@ def test_value_view_and_the_method_section(page: Page, server_url: str) -> None:
     page.get_by_text("How performance is measured").click()
     assert page.get_by_text("Benchmarks and bridge models").is_visible()
     assert page.console_errors == []
+
+
+VIEWS = ("price-performance", "over-time", "value", "timeline", "data", "coverage")
+SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
+
+
+def _context_page(browser: Any, size: str, theme: str) -> Page:
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=theme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.console_errors = errors
+    return page
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_view_renders_and_is_saved_as_a_screenshot(browser: Any, server_url: str, size: str, theme: str) -> None:
+    page = _context_page(browser, size, theme)
+    ARTIFACTS.mkdir(exist_ok=True)
+    for view in VIEWS:
+        ready = sel.DATAFRAME if view == "data" else sel.CHART
+        _open(page, f"{server_url}/?view={view}" if view != "price-performance" else server_url, ready=ready)
+        page.screenshot(path=str(ARTIFACTS / f"{view}-{size}-{theme}.png"))
+        if view != "data":
+            assert page.locator(f"{sel.CHART} .main-svg").count() >= 1
+    assert page.console_errors == []
+    page.context.close()
+
+
+def _boxes(chart: Any) -> dict[str, dict[str, float]]:
+    out = {}
+    for name, selector in (("x title", ".g-xtitle"), ("y title", ".g-ytitle"), ("legend", ".legend"), ("toolbar", ".modebar-container")):
+        found = chart.locator(selector)
+        if found.count():
+            box = found.first.bounding_box()
+            if box and box["width"] > 0:
+                out[name] = box
+    return out
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+@pytest.mark.parametrize("view", ["price-performance", "over-time", "value", "timeline"])
+def test_on_a_phone_no_axis_title_legend_or_toolbar_overlaps_another(browser: Any, server_url: str, view: str) -> None:
+    page = _context_page(browser, "phone", "light")
+    _open(page, f"{server_url}/?view={view}", ready=sel.CHART)
+    charts = page.locator(sel.CHART)
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        chart.scroll_into_view_if_needed()
+        chart.hover()  # the toolbar shows on hover
+        boxes = _boxes(chart)
+        assert {"x title", "y title"} <= set(boxes), boxes
+        names = sorted(boxes)
+        clashes = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if _overlap(boxes[a], boxes[b])]
+        assert clashes == [], (view, i, clashes, boxes)
+    assert page.get_by_text("filters and display options in the sidebar").is_visible(), "the filters are discoverable on a phone"
+    page.context.close()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "years=2025&years=2025&price=nominal",
+        "family=Twentieth+Anniversary+Macintosh",
+        "view=over-time&family=Mac+Pro&family=iMac+Pro&price=nominal",
+        "metric=geekbench6-single",
+    ],
+)
+def test_every_axis_has_at_least_three_labelled_ticks(page: Page, server_url: str, query: str) -> None:
+    _open(page, f"{server_url}/?{query}", ready=sel.CHART)
+    charts = page.locator(sel.CHART)
+    for i in range(charts.count()):
+        for axis in ("xtick", "ytick"):
+            labels = [t for t in charts.nth(i).locator(f".{axis} text").all_text_contents() if t.strip()]
+            assert len(labels) >= 3, (query, i, axis, labels)
+            assert not any(re.search(r"\de[+-]?\d", t) for t in labels), labels
+
+
+def test_a_measure_no_shown_model_has_shows_a_message_not_an_empty_chart(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/?metric=gpu-tflops&arch=68k", ready=sel.ALERT)
+    assert page.locator(sel.CHART).count() == 0
+    assert "GPU throughput" in (page.locator(sel.ALERT).first.text_content() or "")
+
+
+def _rgb(css: str) -> tuple[int, int, int]:
+    r, g, b = (int(v) for v in re.findall(r"\d+", css)[:3])
+    return r, g, b
+
+
+def _contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    def lum(rgb: tuple[int, int, int]) -> float:
+        lin = [(c / 255) / 12.92 if c / 255 <= 0.03928 else (((c / 255) + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_in_dark_mode_the_best_value_line_and_labels_stand_out(browser: Any, server_url: str) -> None:
+    page = _context_page(browser, "desktop", "dark")
+    _open(page, f"{server_url}/?view=value", ready=sel.CHART)
+    background = _rgb(page.locator('[data-testid="stApp"]').evaluate("e => getComputedStyle(e).backgroundColor"))
+    assert sum(background) < 120, "the page follows the reader's dark theme"
+    strokes = [_rgb(s) for s in page.locator(f"{sel.CHART} .scatterlayer path.js-line").evaluate_all("ps => ps.map(p => p.style.stroke)") if s]
+    assert strokes and max(_contrast(s, background) for s in strokes) >= 4.5
+    fills = page.locator(f"{sel.CHART} .annotation-text").evaluate_all("ts => ts.map(t => getComputedStyle(t).fill)")
+    assert fills and all(_contrast(_rgb(f), background) >= 3 for f in fills), fills
+    page.context.close()
+
+
+def test_back_and_forward_restore_the_previous_view(page: Page, server_url: str) -> None:
+    _open(page, server_url)
+    page.get_by_role("radio", name="Over time").click()
+    page.wait_for_url(re.compile(r"view=over-time"), timeout=30_000)
+    page.locator(sel.APP_IDLE).wait_for(timeout=30_000)
+    page.get_by_role("radio", name="Lineup timeline").click()
+    page.wait_for_url(re.compile(r"view=timeline"), timeout=30_000)
+    page.locator(sel.APP_IDLE).wait_for(timeout=30_000)
+    page.go_back()
+    page.wait_for_url(re.compile(r"view=over-time"), timeout=30_000)
+    page.get_by_role("radio", name="Over time").and_(page.locator("[aria-checked=true]")).wait_for(timeout=30_000)
+    page.locator(sel.APP_IDLE).wait_for(timeout=30_000)
+    assert "view=over-time" in page.url, "the app did not write the later view back"
+    assert page.locator(sel.CHART).count() == 2
+    page.go_back()
+    page.wait_for_url(lambda url: "view=" not in url, timeout=30_000)
+    page.get_by_role("radio", name="Price vs performance").and_(page.locator("[aria-checked=true]")).wait_for(timeout=30_000)
+    page.go_forward()
+    page.wait_for_url(re.compile(r"view=over-time"), timeout=30_000)
+    page.get_by_role("radio", name="Over time").and_(page.locator("[aria-checked=true]")).wait_for(timeout=30_000)
+    page.locator(sel.APP_IDLE).wait_for(timeout=30_000)
+    assert "view=over-time" in page.url

@@ -11,6 +11,7 @@ import pytest
 
 from maclineup.export import (
     column_label,
+    download_stem,
     make_downloads,
     make_full_table,
     make_metadata,
@@ -37,8 +38,24 @@ def table(tmp_path: Path) -> pd.DataFrame:
 def test_table_has_catalogue_and_derived_columns_with_units(table: pd.DataFrame) -> None:
     assert list(table.columns) == table_columns()
     assert {"price_real_usd", "price_max_real_usd", "cpi_base_year", "cpu_throughput_ghz", "price_source"} <= set(table.columns)
-    assert column_label("price_usd") == "price_usd (US$ (nominal))"
-    assert column_label("cpu_throughput_ghz") == "cpu_throughput_ghz (cores × GHz)"
+    assert column_label("price_usd") == "Launch price (US$ (nominal))"
+    assert column_label("cpu_throughput_ghz") == "CPU cores × clock (cores × GHz)"
+    assert table_columns()[:5] == ["name", "family", "announced", "released", "price_usd"], "the key columns come first"
+    assert all(column_label(c) != c for c in table_columns()), "every header is in words"
+
+
+@pytest.mark.parametrize(
+    ("query", "stem"),
+    [
+        ({}, "mac-lineup-0.1.0"),
+        ({"family": ["Mac mini"], "price": ["nominal"]}, "mac-lineup-0.1.0-family-mac-mini-nominal"),
+        ({"years": ["1998", "2010"], "arch": ["PowerPC", "Intel"], "view": ["data"]}, "mac-lineup-0.1.0-arch-powerpc-intel-years-1998-2010"),
+        ({"family": ["<b>x</b>/../etc"]}, "mac-lineup-0.1.0-family-b-x-b-etc"),
+        ({"base_year": ["2010"]}, "mac-lineup-0.1.0-base-year-2010"),
+    ],
+)
+def test_download_file_names_say_what_was_filtered(query: dict[str, list[str]], stem: str) -> None:
+    assert download_stem("0.1.0", query) == stem
 
 
 def test_csv_download_equals_the_table(table: pd.DataFrame) -> None:
@@ -82,5 +99,5 @@ def test_each_address_of_a_source_cell_becomes_its_own_link_column() -> None:
     assert list(shown.columns) == ["model_id", "price_source", "price_source_2", "notes"]
     assert shown["price_source"].tolist() == ["https://a.org/1", "https://c.org/3"]
     assert shown.at[0, "price_source_2"] == "https://b.org/2" and pd.isna(shown.at[1, "price_source_2"])
-    assert column_label("price_source_2") == "price source 2"
+    assert column_label("price_source_2") == "Price source 2"
     assert table["price_source"].iloc[0].count("https://") == 2  # the downloaded table keeps the whole cell
