@@ -132,11 +132,18 @@ def _days_apart(a: Mapping[str, Any], b: Mapping[str, Any]) -> int:
     return abs(int((a["launched"] - b["launched"]).days))
 
 
+def _spec_distance(me: Mapping[str, Any], peer: Mapping[str, Any]) -> float:
+    """How far the cores × clock scaling has to stretch: |log| of the ratio (0 for the same cores and clock)."""
+    return abs(math.log(_scale(me, peer)))
+
+
 def _nearest(me: Mapping[str, Any], pool: list[str], specs: Specs) -> list[str]:
-    """Up to MAX_PEERS of ``pool`` nearest in launch date to ``me``; only those within two years if there are any."""
-    ranked = sorted(pool, key=lambda m: (_days_apart(me, specs[m]), m))
-    close = [m for m in ranked if _days_apart(me, specs[m]) <= PEER_WINDOW_DAYS]
-    return (close or ranked)[:MAX_PEERS]
+    """Up to MAX_PEERS of ``pool``: those launched within two years of ``me`` (if any, else the nearest in date),
+    closest in cores × clock first, so the scaling stretches as little as possible."""
+    close = [m for m in pool if _days_apart(me, specs[m]) <= PEER_WINDOW_DAYS]
+    if close:
+        return sorted(close, key=lambda m: (round(_spec_distance(me, specs[m]), 6), _days_apart(me, specs[m]), m))[:MAX_PEERS]
+    return sorted(pool, key=lambda m: (_days_apart(me, specs[m]), m))[:MAX_PEERS]
 
 
 def _peer_pool(me: Mapping[str, Any], candidates: Sequence[str], specs: Specs, level: str) -> list[str]:
