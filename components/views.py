@@ -82,6 +82,8 @@ def _column_config(table: pd.DataFrame) -> dict[str, object]:
             config[name] = st.column_config.DateColumn(label, format="YYYY-MM-DD")
         elif name.endswith("_usd"):
             config[name] = st.column_config.NumberColumn(label, format="dollar")
+        elif pd.api.types.is_float_dtype(table[name]):
+            config[name] = st.column_config.NumberColumn(label, format="localized")  # never scientific notation
         else:
             config[name] = st.column_config.Column(label)
     return config

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from maclineup.figures.style import ChartSpec, color_groups, estimated, group_color, money, number, symbols, wrap
+from maclineup.figures.style import ChartSpec, color_groups, group_color, money, number, symbols, wrap
 
 BandFn = Callable[[pd.DataFrame], dict[str, Any]]
 
@@ -43,7 +43,6 @@ def group_traces(
     """One marker trace per colour group; shapes say exact or approximate price and measured or estimated value."""
     for name, part in color_groups(df, spec):
         color = spec.scheme.colors[name]
-        hollow = estimated(part, spec)
         fig.add_trace(
             go.Scatter(
                 x=part[x],
@@ -57,8 +56,8 @@ def group_traces(
                     "size": size,
                     "symbol": symbols(part, spec, price),
                     "opacity": 0.85,
-                    # Hollow markers are drawn by their outline, in the group's colour.
-                    "line": {"width": [1.6 if h else 0.6 for h in hollow], "color": [color if h else spec.colors.background for h in hollow]},
+                    # Hollow markers are drawn by their outline, in the group's colour (one setting for the whole trace).
+                    "line": {"width": 1.5, "color": color},
                 },
                 customdata=part[["model_id"]].to_numpy(),
                 hovertext=part["hover"],

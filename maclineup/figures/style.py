@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -250,38 +251,40 @@ def wrap(text: str, width: int = HOVER_WIDTH) -> str:
     return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
 
 
+def _basis(row: Mapping[Any, Any]) -> str:
+    """The index's basis in a few words: the benchmark it was measured on, or which peers it was estimated from."""
+    basis = str(row.get("perf_index_basis", ""))
+    confidence = row.get("perf_index_confidence", "")
+    if "estimated from" in basis:
+        peers = basis.split("estimated from ", 1)[1].split(" (same ")[0].count(";") + 1
+        found = re.search(r"\(same (CPU family|architecture) \((.*)\)\), scaled", basis)
+        group = f"{found.group(2)} " if found else ""
+        other = " of other CPU families" if found and found.group(1) == "architecture" else ""
+        return f"Estimated from {peers} {group}Mac{'s' if peers > 1 else ''}{other} ({confidence})"
+    return f"Measured: {basis.split(' of the ')[0]} ({confidence})" if basis else ""
+
+
 def hover_text(row: Mapping[Any, Any], spec: ChartSpec) -> str:
-    """Hover card for one model: name, dates, prices, the measure with its band and basis, CPU and source."""
-    lines = [f"<b>{wrap(str(row['name']))}</b>", html.escape(f"{row['family']} · {row['architecture']}")]
-    if pd.notna(row.get("announced")):
-        lines.append(f"Announced {day(row['announced'])}" + (f" · released {day(row['released'])}" if pd.notna(row.get("released")) else ""))
-    else:
-        lines.append(f"Released {day(row.get('released'))} (announcement date unknown)")
+    """Hover card for one model, a few short lines: name, family and date, prices, the measure and its basis, CPU and source."""
+    when = f"announced {day(row['announced'])}" if pd.notna(row.get("announced")) else f"released {day(row.get('released'))}"
+    lines = [f"<b>{wrap(str(row['name']))}</b>", html.escape(f"{row['family']} · {when}")]
     if pd.notna(row.get("price_usd")):
-        lines.append(f"Launch price {price_words(row, 'price_usd')}")
-        if spec.base_year_label and pd.notna(row.get("price_real_usd")):
-            lines.append(f"= {price_words(row, 'price_real_usd')} in {spec.base_year_label[:4]} dollars")
+        real = f" = {money(row['price_real_usd'])} in {spec.base_year_label[:4]} $" if spec.base_year_label and pd.notna(row.get("price_real_usd")) else ""
+        lines.append(f"Launch price {price_words(row, 'price_usd')}{real}")
     if pd.notna(row.get("price_max_usd")):
-        lines.append(
-            f"Top configuration {money(row['price_max_usd'])}" + (f" · {money(row['price_max_real_usd'])}" if pd.notna(row.get("price_max_real_usd")) else "")
-        )
-    measure = f"{html.escape(spec.metric.label)}: {number(row.get('performance', math.nan))}"
+        lines.append(f"Top configuration {money(row['price_max_usd'])}")
+    measure = f"{html.escape(spec.metric.label)} {number(row.get('performance', math.nan))}"
     if spec.metric.band is not None and pd.notna(row.get("performance")):
-        measure += f" (likely {number(row['performance_low'])}–{number(row['performance_high'])})"
-        lines.append(measure)
-        basis = f"{row.get('perf_index_confidence', '')} confidence: {row.get('perf_index_basis', '')}"
-        lines.append(f"<i>{wrap(basis if len(basis) <= 160 else basis[:159] + '…')}</i>")
+        measure += f" (likely {short_number(row['performance_low'])}–{short_number(row['performance_high'])})"
+        lines += [measure, f"<i>{wrap(_basis(row))}</i>"]
     else:
         lines.append(measure)
     cores = "" if pd.isna(row.get("cpu_cores")) else f"{int(row['cpu_cores'])}-core "
-    clock = (
-        ""
-        if pd.isna(row.get("cpu_clock_mhz"))
-        else (f" {row['cpu_clock_mhz'] / 1000:g} GHz" if row["cpu_clock_mhz"] >= 1000 else f" {row['cpu_clock_mhz']:g} MHz")
-    )
-    lines.append(wrap(f"CPU {cores}{row['cpu'] if isinstance(row.get('cpu'), str) else '—'}{clock}"))
+    mhz = row.get("cpu_clock_mhz")
+    clock = "" if mhz is None or pd.isna(mhz) else (f" {mhz / 1000:g} GHz" if mhz >= 1000 else f" {mhz:g} MHz")
+    lines.append(wrap(f"{cores}{row['cpu'] if isinstance(row.get('cpu'), str) else 'CPU unknown'}{clock}"))
     source = urlparse(str(row.get("price_source", "")).split("; ")[0]).netloc.removeprefix("www.")
-    lines.append(f"Price source: {html.escape(source)}")
+    lines.append(f"Source: {html.escape(source)}")
     return "<br>".join(lines)
 
 

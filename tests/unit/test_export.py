@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +24,7 @@ from maclineup.export import (
     table_to_parquet,
 )
 from maclineup.loading import load_dataset
+from maclineup.paths import DEFAULT_DATA_DIR
 from maclineup.selection import make_view_frame
 from maclineup.viewstate import default_state, make_options
 from tests.fixtures import make_data_dir
@@ -101,3 +103,9 @@ def test_each_address_of_a_source_cell_becomes_its_own_link_column() -> None:
     assert shown.at[0, "price_source_2"] == "https://b.org/2" and pd.isna(shown.at[1, "price_source_2"])
     assert column_label("price_source_2") == "Price source 2"
     assert table["price_source"].iloc[0].count("https://") == 2  # the downloaded table keeps the whole cell
+
+
+def test_the_csv_never_writes_scientific_notation() -> None:
+    ds = load_dataset(DEFAULT_DATA_DIR)
+    text = table_to_csv(make_full_table(ds.models, ds.cpi, 2024)).decode("utf-8")
+    assert not re.search(r"(?<![\w.])-?\d+(?:\.\d+)?[eE][+-]?\d+(?![\w])", text)
