@@ -4,19 +4,23 @@ import os
 from datetime import date
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
 from components.cache import cached_load_dataset
 from components.controls import render_controls
 from components.errors import render_data_error
 from components.header import render_header, render_notices, render_share
+from components.questions import render_budget, render_compare, render_my_mac
 from components.urlstate import app_url, read_query_params, url_changed_by_navigation, write_query_params
 from components.views import render_chart, render_coverage, render_data_view, render_empty, render_method, render_table
-from maclineup.charts import CHART_KEYS, make_chart_spec, make_chart_view
+from maclineup.charts import CHART_KEYS, event_marks, make_chart_spec, make_chart_view
+from maclineup.compare import compare_models, pairs_table
 from maclineup.dictionary import make_dictionary_frame
-from maclineup.export import download_stem, make_downloads, make_full_table, make_metadata, make_table
+from maclineup.export import download_stem, make_downloads, make_full_table, make_metadata, make_table, table_download
 from maclineup.figures import compute_eras
-from maclineup.inflation import cpi_year_labels, cpi_years
+from maclineup.inflation import apply_real_prices, cpi_year_labels, cpi_years
+from maclineup.lineup import budget_lineups, lineup_table, my_mac
 from maclineup.loading import DataError
 from maclineup.paths import data_fingerprint, resolve_data_dir
 from maclineup.schema import MODELS
@@ -34,7 +38,7 @@ except DataError as err:
     st.stop()
 
 # 2. View state: the URL seeds the widgets; the widgets write the URL back.
-options = make_options(dataset.models, cpi_years(dataset.cpi))
+options = make_options(dataset.models, cpi_years(dataset.cpi), dataset.events)
 initial, notices = parse_query(read_query_params(), options)
 render_header(len(dataset.models), options.year_min, options.year_max, dataset.version)
 render_notices(notices)
@@ -47,8 +51,24 @@ render_share(share_url(app_url(), query))
 # 3. The chosen view, built from one frame shared by its charts, table and downloads.
 view = make_view_frame(dataset.models, dataset.cpi, state)
 today = date.today()
-spec = make_chart_spec(state, dataset.cpi, compute_eras(dataset.models, today), as_of=today, theme=st.context.theme.type or "light")
-if view.empty:
+spec = make_chart_spec(
+    state,
+    dataset.cpi,
+    compute_eras(dataset.models, today),
+    as_of=today,
+    theme=st.context.theme.type or "light",
+    events=event_marks(dataset.models, dataset.events),
+)
+catalogue = apply_real_prices(dataset.models, dataset.cpi, state.base_year)
+if state.mine:
+    render_my_mac(my_mac(catalogue, state.mine, pd.Timestamp(today), dataset.index.links), state.base_year)
+if state.view == "compare":
+    facts, pairs = compare_models(catalogue, state.compare, dataset.index.links)
+    render_compare(facts, pairs, state.base_year, table_download(pairs_table(pairs), download_stem(dataset.version, query), "compare"))
+elif state.view == "budget":
+    lineups = budget_lineups(view, state.on_sale, *state.budget)
+    render_budget(lineups, *state.budget, state.base_year, table_download(lineup_table(lineups), download_stem(dataset.version, query), "budget"))
+elif view.empty:
     render_empty("No models match these filters. Widen the years or clear a filter in the sidebar.")
 elif state.view == "data":
     table = make_table(view, state.base_year)
@@ -56,7 +76,7 @@ elif state.view == "data":
     full = partial(make_full_table, dataset.models, dataset.cpi, state.base_year)
     render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, download_stem(dataset.version, query)))
 else:
-    charts = make_chart_view(view, state.view, spec, dataset.index)
+    charts = make_chart_view(view, state.view, spec, dataset.index, play=state.play)
     if charts.empty:
         render_empty(charts.empty)
     for key, fig in charts.figures:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from maclineup.figures import COLOR_SCHEMES
 from maclineup.metrics import METRICS
-from maclineup.viewstate import PRICE_MODES, VIEWS, ViewOptions, ViewState
+from maclineup.viewstate import MAX_COMPARE, MAX_ON_SALE, PRICE_MODES, VIEWS, ViewOptions, ViewState
 
 _SEEDED = "_view_seeded"
 
@@ -20,7 +20,7 @@ def seed_widgets(state: ViewState, force: bool = False) -> None:
     if st.session_state.get(_SEEDED) and not force:
         return
     for key, value in asdict(state).items():
-        st.session_state[key] = list(value) if key in {"family", "form", "arch", "highlight"} else value
+        st.session_state[key] = list(value) if key in {"family", "form", "arch", "highlight", "compare", "on_sale", "budget"} else value
     st.session_state[_SEEDED] = True
 
 
@@ -98,6 +98,17 @@ def render_controls(
             key="highlight",
             placeholder="Pick models, or click their points",
         )
+        st.button("Compare these", key="compare_highlighted", on_click=_compare_highlighted, disabled=len(highlight) < 2, icon=":material/compare:")
+        st.header("Ask the lineup")
+        names = options.model_names
+        compare = st.multiselect("Compare (2 to 4 Macs)", list(names), format_func=names.__getitem__, key="compare", max_selections=MAX_COMPARE)
+        high_end = max(20_000, int(st.session_state.get("budget", [0, 0])[1]))
+        budget = st.slider("Budget (base year's dollars)", 0, high_end, key="budget", step=100)
+        months = _months(options)
+        on_sale = st.multiselect("On sale at (up to 3 months)", months, key="on_sale", max_selections=MAX_ON_SALE)
+        mine = st.selectbox("My Mac", ["", *names], format_func=lambda m: names.get(m, "—"), key="mine")
+        event = st.selectbox("Keynote or press release", ["", *options.events], format_func=lambda e: options.events.get(e, "—"), key="event")
+        play = st.toggle("Play the years (price vs performance)", key="play")
     return ViewState(
         view=view,
         family=tuple(family),
@@ -111,4 +122,22 @@ def render_controls(
         highlight=tuple(highlight),
         color=str(color),
         bands=bool(bands),
+        compare=tuple(compare),
+        budget=(int(budget[0]), int(budget[1])),
+        on_sale=tuple(on_sale),
+        mine=str(mine or ""),
+        event=str(event or ""),
+        play=bool(play),
     )
+
+
+def _compare_highlighted() -> None:
+    """Open the compare view with the highlighted models (the first four)."""
+    st.session_state["compare"] = list(st.session_state.get("highlight", []))[:MAX_COMPARE]
+    st.session_state["view"] = "compare"
+
+
+def _months(options: ViewOptions) -> list[str]:
+    """Every "YYYY-MM" from the first catalogue year to the last."""
+    first, last = int(options.months[0][:4]), int(options.months[1][:4])
+    return [f"{y}-{m:02d}" for y in range(first, last + 1) for m in range(1, 13)]

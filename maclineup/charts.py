@@ -23,7 +23,8 @@ VIEW_FIGURES: dict[str, tuple[str, ...]] = {
 }
 
 
-CHART_KEYS: tuple[str, ...] = tuple(f"chart_{name}" for names in VIEW_FIGURES.values() for name in names)
+PLAY_FIGURE = "price-performance-play"
+CHART_KEYS: tuple[str, ...] = (*(f"chart_{name}" for names in VIEW_FIGURES.values() for name in names), f"chart_{PLAY_FIGURE}")
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,17 @@ class MethodNotes:
     confidence: pd.DataFrame
 
 
-def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date, theme: str = "light") -> ChartSpec:
-    """Axis labels and settings for the state's measure, price mode, scale, colours and the reader's theme."""
+def event_marks(models: pd.DataFrame, events: pd.DataFrame) -> tuple[tuple[str, str, pd.Timestamp, str], ...]:
+    """Every event at which Macs were announced, with the names of those Macs (for the time axes' markers)."""
+    announced = models.dropna(subset=["event_id"]).groupby("event_id")["name"].agg(lambda names: "; ".join(names))
+    rows = events.loc[events["event_id"].isin(announced.index)]
+    return tuple((str(e), str(n), pd.Timestamp(d), str(announced[e])) for e, n, d in zip(rows["event_id"], rows["name"], rows["date"], strict=True))
+
+
+def make_chart_spec(
+    state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], as_of: date, theme: str = "light", events: tuple[tuple[str, str, pd.Timestamp, str], ...] = ()
+) -> ChartSpec:
+    """Axis labels and settings for the state's measure, price mode, scale, colours, events and the reader's theme."""
     label = f"Launch price (US$ of {cpi_year_label(cpi, state.base_year)})" if state.price == "real" else "Launch price (US$, nominal)"
     return ChartSpec(
         metric=METRICS[state.metric],
@@ -61,6 +71,8 @@ def make_chart_spec(state: ViewState, cpi: pd.DataFrame, eras: tuple[Era, ...], 
         color=state.color,
         bands=state.bands,
         theme=theme if theme in ("light", "dark") else "light",
+        events=events,
+        event=state.event,
     )
 
 
@@ -125,9 +137,12 @@ CHAIN_TITLE = (
 MEASURE_VIEWS = frozenset({"price-performance", "over-time", "value"})
 
 
-def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec, index: IndexDescription) -> ChartView:
-    """Build every figure of a chart view; ``index`` describes the performance index of the whole catalogue."""
-    names = VIEW_FIGURES[view]
+def make_chart_view(df: pd.DataFrame, view: str, spec: ChartSpec, index: IndexDescription, play: bool = False) -> ChartView:
+    """Build every figure of a chart view; ``index`` describes the performance index of the whole catalogue.
+
+    With ``play`` the price-performance chart is the animated one (by launch year, played in the browser).
+    """
+    names = (PLAY_FIGURE,) if play and view == "price-performance" else VIEW_FIGURES[view]
     with_chain = view == "coverage"
     empty = empty_message(df, view, spec)
     return ChartView(

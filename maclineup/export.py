@@ -222,3 +222,8 @@ def read_parquet_metadata(data: bytes) -> dict[str, object]:
     raw = (schema.metadata or {}).get(METADATA_KEY, b"{}")
     loaded: dict[str, object] = json.loads(raw)
     return loaded
+
+
+def table_download(table: pd.DataFrame, stem: str, what: str) -> Download:
+    """A CSV download of a question view's rows, e.g. the compared pairs or a budget's lineups."""
+    return Download(f"download_{what}", "These rows (CSV)", table_to_csv(table), f"{stem}-{what}.csv", "text/csv")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
@@ -433,8 +433,9 @@ def _index_from_links(
     if reference not in base:
         raise ValueError(f"the reference model '{reference}' has no score in the chain and no estimate")
     ref = base[reference]
-    rows = {model_id: (*_relative(p, ref, links, model_id == reference), p.peers) for model_id, p in base.items()}
-    result = pd.DataFrame.from_dict(rows, orient="index", columns=["index", "index_low", "index_high", "confidence", "basis", "chain_steps", "peers"])
+    rows = {model_id: (*_relative(p, ref, links, model_id == reference), p.peers, ";".join(p.benches), p.estimate_var) for model_id, p in base.items()}
+    columns = ["index", "index_low", "index_high", "confidence", "basis", "chain_steps", "peers", "benches", "estimate_var"]
+    result = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
     if top:
         tops = {model_id: _relative(p, ref, links, False)[:5] for model_id, p in top.items()}
         top_frame = pd.DataFrame.from_dict(tops, orient="index", columns=["top_index", "top_index_low", "top_index_high", "top_confidence", "top_basis"])
@@ -457,10 +458,28 @@ def _relative(p: _Point, ref: _Point, links: dict[str, Link], is_reference: bool
 
 @dataclass(frozen=True)
 class IndexDescription:
-    """How the index of a catalogue was made: the benchmark chain and the confidence per era."""
+    """How the index of a catalogue was made: the benchmark chain, the confidence per era, and the links themselves."""
 
     chain: pd.DataFrame
     confidence: pd.DataFrame
+    links: Mapping[str, Link] = field(default_factory=dict)
+
+
+def ratio_band(a: Any, b: Any, links: Mapping[str, Link]) -> tuple[float, float, float]:
+    """Index of ``a`` over index of ``b`` with its band (about one standard deviation).
+
+    The band counts only what separates the two: the links between their benchmarks (shared links
+    cancel) and each one's estimate error, so two models scored on the same benchmark keep their
+    exact score ratio with no band.
+    """
+    ratio = float(a["perf_index"]) / float(b["perf_index"])
+    benches_a = [x for x in str(a.get("perf_index_benchmarks") or "").split(";") if x in links]
+    benches_b = [x for x in str(b.get("perf_index_benchmarks") or "").split(";") if x in links]
+    pairs = [(x, y) for x in benches_a for y in benches_b]
+    chain_var = sum(_path_var(x, y, dict(links)) for x, y in pairs) / len(pairs) if pairs else 0.0
+    var = max(chain_var, 0.0) + float(a.get("perf_index_estimate_var") or 0.0) + float(b.get("perf_index_estimate_var") or 0.0)
+    u = math.sqrt(var)
+    return ratio, ratio * math.exp(-u), ratio * math.exp(u)
 
 
 def measured_configurations(models: pd.DataFrame, benchmarks: pd.DataFrame, chain: ChainLike = MULTI_CORE_CHAIN) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -542,8 +561,10 @@ def index_catalogue(
         perf_index_top_high=ids.map(result["top_index_high"]).astype("float64"),
         perf_index_top_confidence=text("top_confidence"),
         perf_index_top_basis=text("top_basis"),
+        perf_index_benchmarks=ids.map(result["benches"]) if "benches" in result else None,
+        perf_index_estimate_var=ids.map(result["estimate_var"]).astype("float64") if "estimate_var" in result else float("nan"),
     )
-    return indexed, IndexDescription(describe_chain(every, chain, labels, links), describe_confidence(indexed))
+    return indexed, IndexDescription(describe_chain(every, chain, labels, links), describe_confidence(indexed), links)
 
 
 def describe_chain(

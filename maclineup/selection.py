@@ -31,7 +31,8 @@ def make_view_frame(models: pd.DataFrame, cpi: pd.DataFrame, state: ViewState) -
         value=df["performance"] * per_kusd,
         value_low=df["performance_low"] * per_kusd,
         value_high=df["performance_high"] * per_kusd,
-        highlighted=df["model_id"].isin(state.highlight),
+        highlighted=df["model_id"].isin(state.highlight) | (df["event_id"] == state.event if state.event else False),
+        mine=df["model_id"] == state.mine,
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -23,11 +23,16 @@ VIEWS: dict[str, str] = {
     "over-time": "Over time",
     "value": "Value per dollar",
     "timeline": "Lineup timeline",
+    "compare": "Compare",
+    "budget": "Budget",
     "data": "Data",
     "coverage": "Coverage",
 }
 PRICE_MODES: dict[str, str] = {"real": "Real (constant dollars)", "nominal": "Nominal (dollars of the day)"}
 DEFAULT_HIGHLIGHT: tuple[str, ...] = ("imac-pro-2017",)
+DEFAULT_BUDGET: tuple[int, int] = (1500, 2500)
+DEFAULT_ON_SALE: tuple[str, ...] = ("2005-06", "2025-06")
+MAX_COMPARE, MAX_ON_SALE = 4, 3
 # Parameters Streamlit itself reads (Community Cloud embeds); never reported as unknown.
 PASSTHROUGH_PARAMS = frozenset({"embed", "embed_options"})
 
@@ -43,6 +48,8 @@ class ViewOptions:
     year_max: int
     base_years: tuple[int, ...]
     model_names: Mapping[str, str]  # model_id -> name, in catalogue order
+    events: Mapping[str, str] = field(default_factory=dict)  # event_id -> name, for events with a model
+    months: tuple[str, str] = ("1984-01", "2026-12")  # first and last "YYYY-MM" a lineup can be asked for
 
 
 @dataclass(frozen=True)
@@ -61,13 +68,23 @@ class ViewState:
     highlight: tuple[str, ...]
     color: str = DEFAULT_COLOR
     bands: bool = False  # uncertainty bands and top configurations for every model
+    compare: tuple[str, ...] = ()  # 2 to 4 model ids for the compare view
+    budget: tuple[int, int] = DEFAULT_BUDGET  # in dollars of the base year
+    on_sale: tuple[str, ...] = DEFAULT_ON_SALE  # "YYYY-MM", up to three
+    mine: str = ""  # the reader's own Mac
+    event: str = ""  # a keynote or press release whose Macs are highlighted
+    play: bool = False  # animate the price-performance chart by launch year
 
 
-def make_options(models: pd.DataFrame, base_years: Sequence[int]) -> ViewOptions:
-    """Derive the allowed choices from the loaded catalogue and CPI years."""
+def make_options(models: pd.DataFrame, base_years: Sequence[int], events: pd.DataFrame | None = None) -> ViewOptions:
+    """Derive the allowed choices from the loaded catalogue, CPI years and announcement events."""
     present = set(models["family"])
     years = models["launched"].dt.year
+    used = [e for e in dict.fromkeys(models["event_id"].dropna()) if isinstance(e, str)]
+    names = dict(zip(events["event_id"], events["name"], strict=True)) if events is not None else {}
     return ViewOptions(
+        events={e: str(names.get(e, e)) for e in used},
+        months=(f"{int(years.min())}-01", f"{int(years.max())}-12"),
         families=tuple(f for f in FAMILIES if f in present),
         forms=tuple(f for f in FORM_FACTORS if f in set(models["form_factor"])),
         archs=tuple(a for a in ARCHITECTURES if a in set(models["architecture"])),
@@ -93,6 +110,12 @@ def default_state(options: ViewOptions) -> ViewState:
         highlight=tuple(m for m in DEFAULT_HIGHLIGHT if m in options.model_names),
         color=DEFAULT_COLOR,
         bands=False,
+        compare=(),
+        budget=DEFAULT_BUDGET,
+        on_sale=DEFAULT_ON_SALE,
+        mine="",
+        event="",
+        play=False,
     )
 
 
@@ -122,6 +145,28 @@ def _parse_years(values: list[str], options: ViewOptions, default: tuple[int, in
         notices.append(f"Ignored years={', '.join(quote(v) for v in values[:3])}: expected two years between {options.year_min} and {options.year_max}.")
         return default
     return first, last
+
+
+def _parse_budget(values: list[str], default: tuple[int, int], notices: list[str]) -> tuple[int, int]:
+    """Two whole dollar amounts, low then high (ASCII digits only, at most $1,000,000)."""
+    if len(values) == 2 and all(re.fullmatch(r"[0-9]{1,7}", v) for v in values):
+        low, high = sorted(int(v) for v in values)
+        if high <= 1_000_000 and low < high:
+            return low, high
+    notices.append(f"Ignored budget={', '.join(quote(v) for v in values[:3])}: expected two amounts in dollars, low and high (budget=1500&budget=2500).")
+    return default
+
+
+def _parse_months(values: list[str], options: ViewOptions, default: tuple[str, ...], notices: list[str]) -> tuple[str, ...]:
+    """Up to three "YYYY-MM" dates within the catalogue's years, in the order given."""
+    good = [v for v in values if re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", v) and options.months[0] <= v <= options.months[1]]
+    bad = [v for v in values if v not in good]
+    if bad:
+        notices.append(f"Ignored on_sale={', '.join(quote(b) for b in bad[:3])}: expected a month YYYY-MM between {options.months[0]} and {options.months[1]}.")
+    kept = tuple(dict.fromkeys(good))
+    if len(kept) > MAX_ON_SALE:
+        notices.append(f"Kept the first {MAX_ON_SALE} of the {len(kept)} dates.")
+    return kept[:MAX_ON_SALE] or default
 
 
 def parse_query(params: Mapping[str, Sequence[str]], options: ViewOptions) -> tuple[ViewState, list[str]]:
@@ -160,6 +205,20 @@ def parse_query(params: Mapping[str, Sequence[str]], options: ViewOptions) -> tu
         changes["color"] = _pick_one("color", get["color"], list(COLOR_SCHEMES), state.color, notices)
     if "bands" in get:
         changes["bands"] = _pick_one("bands", get["bands"], ["true", "false"], "true" if state.bands else "false", notices) == "true"
+    if "play" in get:
+        changes["play"] = _pick_one("play", get["play"], ["true", "false"], "true" if state.play else "false", notices) == "true"
+    if "compare" in get:
+        picked = _pick_many("compare", get["compare"], list(options.model_names), notices)
+        if len(picked) > MAX_COMPARE:
+            notices.append(f"Kept the first {MAX_COMPARE} of the {len(picked)} models to compare.")
+        changes["compare"] = picked[:MAX_COMPARE]
+    if "budget" in get:
+        changes["budget"] = _parse_budget(get["budget"], state.budget, notices)
+    if "on_sale" in get:
+        changes["on_sale"] = _parse_months(get["on_sale"], options, state.on_sale, notices)
+    for name, known in (("mine", options.model_names), ("event", options.events)):
+        if name in get:
+            changes[name] = _pick_one(name, get[name], [*known, ""], "", notices)
     return replace(state, **changes), notices  # type: ignore[arg-type]
 
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from maclineup.figures.coverage import make_coverage_figure
 from maclineup.figures.marks import TOP_LEGEND
-from maclineup.figures.scatter import make_price_performance_figure
+from maclineup.figures.scatter import make_price_performance_animation, make_price_performance_figure
 from maclineup.figures.style import (
     APPROXIMATE_LEGEND,
     COLOR_SCHEMES,
@@ -37,6 +37,7 @@ FIGURES: dict[str, FigureBuilder] = {
     "value-over-time": make_value_over_time_figure,
     "timeline": make_timeline_figure,
     "coverage": make_coverage_figure,
+    "price-performance-play": make_price_performance_animation,
 }
 
 __all__ = [

@@ -205,3 +205,39 @@ def top_configurations(fig: go.Figure, df: pd.DataFrame, spec: ChartSpec) -> pd.
         )
     )
     return tops
+
+
+def mine_mark(fig: go.Figure, df: pd.DataFrame, x: str, y: str, spec: ChartSpec, log_x: bool = False, log_y: bool = False) -> None:
+    """The reader's own Mac: a star, drawn above everything, named "My Mac"."""
+    mine = df.loc[df["mine"]] if "mine" in df else df.iloc[0:0]
+    mine = mine.dropna(subset=[x, y])
+    if mine.empty:
+        return
+    row = mine.iloc[0]
+    fig.add_trace(
+        go.Scatter(
+            x=[row[x]],
+            y=[row[y]],
+            mode="markers",
+            name="My Mac",
+            showlegend=True,
+            marker={"symbol": "star", "size": 20, "color": group_color(row, spec), "line": {"width": 2, "color": spec.colors.text}},
+            customdata=[[row["model_id"]]],
+            hovertext=[row["hover"]],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    fig.add_annotation(
+        x=math.log10(row[x]) if log_x else row[x],
+        y=math.log10(row[y]) if log_y else row[y],
+        text=f"<b>My Mac</b>: {html.escape(str(row['name']))}",
+        showarrow=True,
+        arrowhead=2,
+        ax=0,
+        ay=40,
+        arrowcolor=spec.colors.text,
+        bgcolor=spec.colors.label_background,
+        bordercolor=spec.colors.text,
+        borderwidth=1,
+        font={"size": 11, "color": spec.colors.text},
+    )

@@ -116,6 +116,8 @@ class ChartSpec:
     bands: bool = False  # uncertainty bands and top configurations for every model, not only the highlighted
     theme: str = "light"
     reference: str = "macintosh-128k"  # the model the index is relative to (labelled when shown)
+    events: tuple[tuple[str, str, pd.Timestamp, str], ...] = ()  # (event_id, name, date, Macs announced) on time axes
+    event: str = ""  # the chosen event, marked and named
 
     @property
     def scheme(self) -> ColorScheme:
@@ -300,7 +302,7 @@ def color_groups(df: pd.DataFrame, spec: ChartSpec) -> list[tuple[str, pd.DataFr
     return [(name, df.loc[column == name]) for name in scheme.colors if (column == name).any()]
 
 
-def group_color(row: Mapping[Any, Any], spec: ChartSpec) -> str:
+def group_color(row: Any, spec: ChartSpec) -> str:
     """The colour of one model under the chosen scheme."""
     scheme = spec.scheme
     key = row.get(scheme.column) if scheme.column in row else LINE_OF_FAMILY.get(str(row.get("family")), "")

@@ -8,9 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from maclineup.figures import takeaways
-from maclineup.figures.marks import band, error_bar, group_traces, highlight_trace, label_highlights, reference_mark
+from maclineup.figures.marks import band, error_bar, group_traces, highlight_trace, label_highlights, mine_mark, reference_mark
 from maclineup.figures.scatter import highlight_text, plottable
-from maclineup.figures.style import COLOR_SCHEMES, ChartSpec, add_key, base_layout, money, number, value_axis
+from maclineup.figures.style import COLOR_SCHEMES, ChartSpec, add_key, base_layout, money, number, value_axis, wrap
 
 LAUNCH_AXIS = "Announced (released, where no announcement date is published)"
 
@@ -63,6 +63,48 @@ def add_era_bands(fig: go.Figure, df: pd.DataFrame, spec: ChartSpec) -> None:
     fig.update_layout(shapes=shapes, annotations=notes)
 
 
+def add_event_marks(fig: go.Figure, df: pd.DataFrame, spec: ChartSpec) -> None:
+    """Keynotes and press releases where the shown Macs were announced, as marks along the top edge."""
+    if df.empty or not spec.events:
+        return
+    lo, hi = df["launched"].min(), df["launched"].max()
+    shown_ids = set(df["event_id"].dropna())
+    events = [e for e in spec.events if e[0] in shown_ids and lo <= e[2] <= hi]
+    if not events:
+        return
+    chosen = [e[0] == spec.event for e in events]
+    fig.add_trace(
+        go.Scatter(
+            x=[e[2] for e in events],
+            y=[0.985] * len(events),
+            yaxis="y2",
+            mode="markers",
+            name="Keynotes and press releases",
+            marker={
+                "symbol": "triangle-down",
+                "size": [13 if c else 7 for c in chosen],
+                "color": spec.colors.muted,
+                "line": {"width": [2 if c else 0 for c in chosen], "color": spec.colors.text},
+            },
+            hovertext=[f"<b>{html.escape(n)}</b> · {d:%d %b %Y}<br>{wrap('Announced: ' + macs)}" for _, n, d, macs in events],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
+    for event_id, name, when, _ in events:
+        if event_id == spec.event:
+            fig.add_annotation(
+                x=when,
+                y=0.95,
+                yref="paper",
+                text=html.escape(name),
+                showarrow=False,
+                yanchor="top",
+                font={"size": 11, "color": spec.colors.text},
+                bgcolor=spec.colors.label_background,
+            )
+
+
 def _price_range(spec: ChartSpec) -> object:
     def extra(part: pd.DataFrame) -> dict[str, object]:
         spread = part["price_max_shown_usd"] - part["price_shown_usd"]
@@ -80,6 +122,8 @@ def make_price_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
     add_key(fig, shown, spec)
     highlight_trace(fig, shown, "launched", "price_shown_usd", spec, extra=_price_range(spec))  # type: ignore[arg-type]
     label_highlights(fig, shown, "launched", "price_shown_usd", spec, highlight_text(spec), log_y=spec.log)
+    mine_mark(fig, shown, "launched", "price_shown_usd", spec, log_y=spec.log)
+    add_event_marks(fig, shown, spec)
     fig.update_yaxes(**value_axis(pd.concat([shown["price_shown_usd"], shown["price_max_shown_usd"]]), spec.log, money_axis=True))
     subtitle = "Dot: base configuration; line up to the top standard configuration's price"
     return base_layout(fig, takeaways.price_over_time(shown, spec), subtitle, LAUNCH_AXIS, spec.price_label, spec, "price-over-time")
@@ -102,6 +146,8 @@ def make_metric_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure
         return f"<b>{html.escape(str(row['name']))}</b><br>{html.escape(spec.metric.label)} {number(row['performance'])}"  # type: ignore[index]
 
     label_highlights(fig, shown, "launched", "performance", spec, text, log_y=spec.log)
+    mine_mark(fig, shown, "launched", "performance", spec, log_y=spec.log)
+    add_event_marks(fig, shown, spec)
     fig.update_yaxes(**value_axis(shown["performance"], spec.log))
     subtitle = "Base configuration of each Mac, by launch date" + ("; hollow: estimated" if has_band else "")
     return base_layout(fig, takeaways.metric_over_time(shown, spec), subtitle, LAUNCH_AXIS, spec.metric.axis_title, spec, "metric-over-time")
@@ -141,6 +187,7 @@ def make_value_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
         return f"<b>{html.escape(str(row['name']))}</b><br>{number(row['value'])} per $1,000 · {money(row['price_shown_usd'])}"  # type: ignore[index]
 
     label_highlights(fig, shown, "launched", "value", spec, text, log_y=spec.log)
+    mine_mark(fig, shown, "launched", "value", spec, log_y=spec.log)
     fig.update_yaxes(**value_axis(shown["value"], spec.log))
     subtitle = "Measure per $1,000 of the base configuration's launch price; dotted: the best value so far"
     return base_layout(fig, takeaways.value_over_time(shown, spec), subtitle, LAUNCH_AXIS, value_axis_title(spec), spec, "value-over-time")

@@ -42,6 +42,10 @@ def test_every_view_renders_without_exception(run_app: Run, view: str) -> None:
     assert at.segmented_control(key="view").value == view
     if view == "data":
         assert len(at.dataframe) == 2  # the table and the dictionary
+    elif view == "compare":
+        assert "Pick two to four Macs" in page_text(at), "an empty comparison says how to start one"
+    elif view == "budget":
+        assert len(at.dataframe) == 2, "one lineup per default date"
     else:
         assert chart_specs(at)
 
