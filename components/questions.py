@@ -12,7 +12,7 @@ from maclineup.plaintext import escape_markdown
 
 
 def _times(x: float) -> str:
-    return f"{x:,.1f}×" if x < 100 else f"{x:,.0f}×"
+    return f"{x:.2f}×" if x < 1 else (f"{x:,.1f}×" if x < 100 else f"{x:,.0f}×")
 
 
 def _percent(rate: float | None) -> str:
@@ -38,8 +38,7 @@ def render_compare(facts: pd.DataFrame, pairs: list[Pair], base_year: int, downl
                 f"performance grew {_percent(pair.speed_per_year)}, performance per dollar {_percent(pair.value_per_year)}."
             )
         st.markdown(escape_markdown(text).replace("\\*\\*", "**"))
-    shown = facts.astype("str").replace({"nan": "—", "NaT": "—", "<NA>": "—", "None": "—"})
-    st.dataframe(shown, key="compare_table")
+    st.dataframe(facts, key="compare_table", column_config={"_index": st.column_config.TextColumn("")})
     st.caption(
         "Performance index: Macintosh 128K = 1. The likely range of a ratio counts only what separates the two models "
         "(the benchmark links between them and any estimate), so two Macs scored on the same benchmark keep their exact score ratio."

@@ -12,22 +12,57 @@ import pandas as pd
 
 from maclineup.perfindex import Link, ratio_band
 
-FACT_ROWS: tuple[tuple[str, str], ...] = (
-    ("family", "Family"),
-    ("announced", "Announced"),
-    ("released", "Released"),
-    ("price_usd", "Launch price (nominal)"),
-    ("price_real_usd", "Launch price (real)"),
-    ("perf_index", "Performance index"),
-    ("perf_index_confidence", "Index confidence"),
-    ("perf_index_basis", "Index basis"),
-    ("cpu", "CPU"),
-    ("cpu_cores", "CPU cores"),
-    ("cpu_clock_mhz", "CPU clock (MHz)"),
-    ("ram_gb", "Memory (GB)"),
-    ("storage_gb", "Storage (GB)"),
-    ("price_source", "Price source"),
-    ("specs_source", "Specs source"),
+
+def _day(v: Any) -> str:
+    return "—" if pd.isna(v) else f"{v.day} {v:%b %Y}"
+
+
+def _money(v: Any) -> str:
+    return "—" if pd.isna(v) else f"${v:,.0f}"
+
+
+def _index(row: Any) -> str:
+    if pd.isna(row["perf_index"]):
+        return "—"
+    band = "" if row["perf_index_low"] == row["perf_index_high"] else f" (likely {row['perf_index_low']:,.0f}–{row['perf_index_high']:,.0f})"
+    return f"{row['perf_index']:,.0f}{band}"
+
+
+def _clock(v: Any) -> str:
+    return "—" if pd.isna(v) else (f"{v / 1000:g} GHz" if v >= 1000 else f"{v:g} MHz")
+
+
+def _size(v: Any) -> str:
+    return "—" if pd.isna(v) else (f"{v * 1024:,.0f} MB" if v < 1 else f"{v:,.0f} GB")
+
+
+def _first(v: Any) -> str:
+    return "—" if not isinstance(v, str) else v.split(";")[0].strip()
+
+
+# (label, how to show it) per row of the facts table.
+FACT_ROWS: tuple[tuple[str, Any], ...] = (
+    ("Family", lambda r: r["family"]),
+    ("Announced", lambda r: _day(r["announced"])),
+    ("Released", lambda r: _day(r["released"])),
+    (
+        "Launch price",
+        lambda r: (
+            _money(r["price_usd"]) + ("" if r.get("price_precision") in (None, "exact") or pd.isna(r.get("price_precision")) else f" ({r['price_precision']})")
+        ),
+    ),
+    ("Launch price, real", lambda r: _money(r["price_real_usd"])),
+    ("Top configuration", lambda r: _money(r["price_max_usd"])),
+    ("Performance index (128K = 1)", _index),
+    ("Measured or estimated", lambda r: "estimated" if "estimated" in str(r["perf_index_basis"]) else "measured"),
+    ("Basis", lambda r: str(r["perf_index_basis"])),
+    ("CPU", lambda r: r["cpu"] if isinstance(r["cpu"], str) else "—"),
+    ("CPU cores", lambda r: "—" if pd.isna(r["cpu_cores"]) else str(int(r["cpu_cores"]))),
+    ("CPU clock", lambda r: _clock(r["cpu_clock_mhz"])),
+    ("Memory", lambda r: _size(r["ram_gb"])),
+    ("Storage", lambda r: "—" if pd.isna(r["storage_gb"]) else f"{r['storage_gb']:,.0f} GB"),
+    ("Price source", lambda r: _first(r["price_source"])),
+    ("Specs source", lambda r: _first(r["specs_source"])),
 )
 
 
@@ -52,7 +87,7 @@ class Pair:
 
 
 def _times(x: float) -> str:
-    return f"{x:,.1f}×" if x < 100 else f"{x:,.0f}×"
+    return f"{x:.2f}×" if x < 1 else (f"{x:,.1f}×" if x < 100 else f"{x:,.0f}×")
 
 
 def annual_rate(ratio: float, years: float) -> float | None:
@@ -86,7 +121,7 @@ def compare_models(models: pd.DataFrame, ids: Sequence[str], links: Mapping[str,
     """A table of facts with one column per model, and every pair compared."""
     table = models.set_index("model_id")
     rows = [table.loc[i] for i in ids if i in table.index]
-    facts = pd.DataFrame({str(r["name"]): [r.get(c) for c, _ in FACT_ROWS] for r in rows}, index=[label for _, label in FACT_ROWS])
+    facts = pd.DataFrame({str(r["name"]): [str(show(r)) for _, show in FACT_ROWS] for r in rows}, index=[label for label, _ in FACT_ROWS], dtype="str")
     pairs = [compare_pair(a, b, links) for a, b in itertools.combinations(rows, 2)]
     return facts, pairs
 

@@ -75,10 +75,11 @@ def make_price_performance_animation(df: pd.DataFrame, spec: ChartSpec) -> go.Fi
             )
         return traces
 
-    fig = go.Figure(data=frame_data(years[0]) if years else [], frames=[go.Frame(data=frame_data(y), name=str(y)) for y in years])
+    # The chart opens on the last year (the whole lineup); Play runs from the first.
+    fig = go.Figure(data=frame_data(years[-1]) if years else [], frames=[go.Frame(data=frame_data(y), name=str(y)) for y in years])
     fig.update_xaxes(**value_axis(shown["performance"], spec.log, most=7))
     fig.update_yaxes(**value_axis(shown["price_shown_usd"], spec.log, money_axis=True))
-    play = {"frame": {"duration": 450, "redraw": False}, "fromcurrent": True, "transition": {"duration": 150}}
+    play = {"frame": {"duration": 450, "redraw": False}, "transition": {"duration": 150}, "mode": "immediate"}
     fig.update_layout(
         updatemenus=[
             {
@@ -89,14 +90,14 @@ def make_price_performance_animation(df: pd.DataFrame, spec: ChartSpec) -> go.Fi
                 "xanchor": "left",
                 "direction": "left",
                 "buttons": [
-                    {"label": "▶ Play", "method": "animate", "args": [None, play]},
+                    {"label": "▶ Play", "method": "animate", "args": [[str(y) for y in years], play]},
                     {"label": "❚❚ Pause", "method": "animate", "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]},
                 ],
             }
         ],
         sliders=[
             {
-                "active": 0,
+                "active": max(len(years) - 1, 0),
                 "x": 0.18,
                 "len": 0.82,
                 "y": -0.22,

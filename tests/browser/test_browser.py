@@ -10,7 +10,10 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 import pytest
 
+from maclineup.compare import compare_models
 from maclineup.export import make_table, table_to_csv
+from maclineup.inflation import apply_real_prices
+from maclineup.lineup import budget_lineups
 from maclineup.loading import load_dataset
 from maclineup.paths import DEFAULT_DATA_DIR
 from maclineup.selection import make_view_frame
@@ -19,7 +22,7 @@ from tests.browser import selectors as sel
 from tests.browser.conftest import ARTIFACTS
 
 DS = load_dataset(DEFAULT_DATA_DIR)
-OPTIONS = make_options(DS.models, sorted(DS.cpi["year"].astype(int)))
+OPTIONS = make_options(DS.models, sorted(DS.cpi["year"].astype(int)), DS.events)
 Page = Any  # playwright.sync_api.Page
 
 
@@ -142,7 +145,17 @@ def test_value_view_and_the_method_section(page: Page, server_url: str) -> None:
     assert page.console_errors == []
 
 
-VIEWS = ("price-performance", "over-time", "value", "timeline", "data", "coverage")
+VIEWS = {
+    "price-performance": "",
+    "over-time": "view=over-time",
+    "value": "view=value",
+    "timeline": "view=timeline",
+    "compare": "view=compare&compare=mac-mini-m4-2024&compare=imac-21-5-late-2012&mine=imac-21-5-late-2012",
+    "budget": "view=budget",
+    "data": "view=data",
+    "coverage": "view=coverage",
+    "play": "play=true",
+}
 SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
 
 
@@ -161,11 +174,11 @@ def _context_page(browser: Any, size: str, theme: str) -> Page:
 def test_every_view_renders_and_is_saved_as_a_screenshot(browser: Any, server_url: str, size: str, theme: str) -> None:
     page = _context_page(browser, size, theme)
     ARTIFACTS.mkdir(exist_ok=True)
-    for view in VIEWS:
-        ready = sel.DATAFRAME if view == "data" else sel.CHART
-        _open(page, f"{server_url}/?view={view}" if view != "price-performance" else server_url, ready=ready)
+    for view, query in VIEWS.items():
+        ready = sel.DATAFRAME if view in ("data", "compare", "budget") else sel.CHART
+        _open(page, f"{server_url}/?{query}", ready=ready)
         page.screenshot(path=str(ARTIFACTS / f"{view}-{size}-{theme}.png"))
-        if view != "data":
+        if ready == sel.CHART:
             assert page.locator(f"{sel.CHART} .main-svg").count() >= 1
     assert page.console_errors == []
     page.context.close()
@@ -277,3 +290,43 @@ def test_back_and_forward_restore_the_previous_view(page: Page, server_url: str)
     page.get_by_role("radio", name="Over time").and_(page.locator("[aria-checked=true]")).wait_for(timeout=30_000)
     page.locator(sel.APP_IDLE).wait_for(timeout=30_000)
     assert "view=over-time" in page.url
+
+
+def test_the_compare_link_answers_how_much_faster_with_the_ratio_from_the_data(page: Page, server_url: str) -> None:
+    ids = ("mac-mini-m4-2024", "imac-21-5-late-2012")
+    _open(page, f"{server_url}/?view=compare&compare={ids[0]}&compare={ids[1]}&mine={ids[1]}", ready=sel.DATAFRAME)
+    catalogue = apply_real_prices(DS.models, DS.cpi, int(DS.cpi["year"].max()))
+    _, [pair] = compare_models(catalogue, ids, DS.index.links)
+    text = page.locator('[data-testid="stMarkdown"]').all_text_contents()
+    assert any(f"{pair.newer} is {pair.speed[0]:,.1f}× as fast as {pair.older}" in t for t in text), text
+    assert page.get_by_text("My Mac: iMac (21.5-inch, Late 2012)").is_visible()
+    assert page.console_errors == []
+
+
+def test_the_budget_link_shows_each_dates_lineup_with_the_fastest_marked(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/?view=budget&budget=1500&budget=2500&on_sale=2005-06&on_sale=2025-06", ready=sel.DATAFRAME)
+    state, _ = parse_query({"view": ["budget"]}, OPTIONS)
+    lineups = budget_lineups(make_view_frame(DS.models, DS.cpi, state), ["2005-06", "2025-06"], 1500, 2500)
+    assert page.locator(sel.DATAFRAME).count() == 2
+    for lineup in lineups:
+        assert page.get_by_text(f"{lineup.when} · {len(lineup.models)} Mac").first.is_visible()
+    assert page.console_errors == []
+
+
+def test_the_play_link_animates_in_the_browser_without_rerunning_the_script(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/?play=true")
+    label = f"{sel.CHART} .slider-container .slider-label"
+    first = page.locator(label).first.text_content()
+    assert first and first.startswith("Launched up to 2026"), first
+    page.locator(f"{sel.CHART} .updatemenu-button").filter(has_text="Play").click()
+    page.wait_for_function("([sel, start]) => document.querySelector(sel).textContent !== start", arg=[label, first], timeout=30_000)
+    assert page.locator(sel.APP_IDLE).count() == 1, "frames play in the browser: the script stays idle"
+    assert page.console_errors == []
+
+
+def test_the_keynote_link_names_the_event_and_highlights_its_macs(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/?view=over-time&event=wwdc-2017&highlight=")
+    notes = page.locator(f"{sel.CHART} .annotation-text").all_text_contents()
+    assert "WWDC 2017" in notes
+    assert any("iMac Pro" in n for n in notes), notes
+    assert page.console_errors == []
