@@ -67,7 +67,7 @@ def render_budget(lineups: list[Lineup], low: int, high: int, base_year: int, do
                 key=f"budget_{lineup.when}",
                 column_config={
                     "mac": st.column_config.TextColumn("Mac (★ fastest)"),
-                    "price": st.column_config.NumberColumn(f"Price ({base_year} $)", format="dollar"),
+                    "price": st.column_config.NumberColumn(f"Price ({base_year} $)", format="$%d"),
                     "index": st.column_config.NumberColumn("Performance index", format="localized"),
                 },
             )

@@ -181,9 +181,19 @@ def make_metadata(package: Mapping[str, Any], view: Mapping[str, list[str]], bas
     }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula (starting with = + - @ tab or CR) get a leading apostrophe (OWASP)."""
+    text = [c for c in table.columns if pd.api.types.is_string_dtype(table[c]) or table[c].dtype == object]
+    fixed = {c: table[c].map(lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v) for c in text}
+    return table.assign(**fixed) if fixed else table
+
+
 def table_to_csv(table: pd.DataFrame) -> bytes:
-    """CSV bytes of exactly ``table``: dates as YYYY-MM-DD, empty cells for unknowns."""
-    return table.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
+    """CSV bytes of ``table``: dates as YYYY-MM-DD, empty cells for unknowns, text that could run as a formula neutralised."""
+    return neutralise_formulas(table).to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
 
 
 def table_to_parquet(table: pd.DataFrame, metadata: Mapping[str, object]) -> bytes:

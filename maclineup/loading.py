@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,7 @@ import pandas as pd
 
 from maclineup.cpus import cpu_family
 from maclineup.perfindex import BASE, OTHER, TOP, IndexDescription, index_catalogue
+from maclineup.plaintext import shorten
 from maclineup.schema import BENCHMARK_NAMES, BENCHMARK_TITLES, BENCHMARKS, CPI, EVENTS, MODELS, TABLES, Column, Table
 
 
@@ -59,8 +61,21 @@ class Dataset:
     index: IndexDescription  # how the performance index was made (benchmark chain, confidence per era)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INTEGER = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+FIRST_YEAR = 1983  # the earliest plausible date in the data (the Macintosh was announced in January 1984)
+
+
 def _parse_cell(col: Column, text: str) -> tuple[Any, str | None]:
-    """Return the typed value of ``text`` or the rule it breaks."""
+    """Return the typed value of ``text`` or the rule it breaks.
+
+    Numbers and dates must be plain ASCII (``int()`` would also take "٢٤٩٥", "2_495" and "1e308") and
+    plausible: dates from 1983 to next year.
+    """
+    if _CONTROL.search(text):
+        return None, "contains a control character"
     if col.kind == "str":
         if col.allowed and text not in col.allowed:
             return None, f"'{text}' is not one of the allowed values ({', '.join(col.allowed)})"
@@ -69,16 +84,18 @@ def _parse_cell(col: Column, text: str) -> tuple[Any, str | None]:
         return text, None
     if col.kind == "date":
         try:
-            if len(text) != 10:
+            if not _DATE.fullmatch(text):
                 raise ValueError
-            return date.fromisoformat(text), None
+            day = date.fromisoformat(text)
         except ValueError:
-            return None, f"'{text}' is not a date in the form YYYY-MM-DD"
-    try:
-        value: float = int(text) if col.kind == "int" else float(text)
-    except ValueError:
+            return None, f"'{shorten(text, 40)}' is not a date in the form YYYY-MM-DD"
+        if not FIRST_YEAR <= day.year <= date.today().year + 1:
+            return None, f"{text} is outside the plausible years {FIRST_YEAR}-{date.today().year + 1}"
+        return day, None
+    if not (_INTEGER if col.kind == "int" else _DECIMAL).fullmatch(text):
         kind = "a whole number" if col.kind == "int" else "a number"
-        return None, f"'{text}' is not {kind}"
+        return None, f"'{shorten(text, 40)}' is not {kind} (plain digits, '.' for decimals)"
+    value: float = int(text) if col.kind == "int" else float(text)
     if isinstance(value, float) and not math.isfinite(value):
         return None, f"'{text}' is not a finite number"
     if col.minimum is not None and value < col.minimum:
@@ -88,21 +105,37 @@ def _parse_cell(col: Column, text: str) -> tuple[Any, str | None]:
     return value, None
 
 
-def _read_rows(path: Path, table: Table) -> tuple[list[str], list[list[str]]]:
+def _read_bytes(path: Path, filename: str) -> bytes:
+    """The file's bytes; a missing, unreadable or non-file path is a problem named for the file."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as exc:
-        raise DataError([Problem(table.filename, "the file is missing")]) from exc
+        raise DataError([Problem(filename, "the file is missing")]) from exc
+    except IsADirectoryError as exc:
+        raise DataError([Problem(filename, "is a folder, not a file")]) from exc
+    except OSError as exc:
+        raise DataError([Problem(filename, f"the file cannot be read ({exc.strerror or type(exc).__name__})")]) from exc
+
+
+def _read_rows(path: Path, table: Table) -> tuple[list[str], list[list[str]]]:
+    raw = _read_bytes(path, table.filename)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(table.filename, f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
+        row = raw[: exc.start].count(b"\n")  # the header is line 1, so this is the 1-based data row
+        raise DataError([Problem(table.filename, f"the file is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8", row=row or None)]) from exc
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(reader)
     except csv.Error as exc:
-        raise DataError([Problem(table.filename, f"the file is not valid CSV ({exc})")]) from exc
+        row = max(reader.line_num - 1, 1)
+        raise DataError([Problem(table.filename, f"the file is not valid CSV near line {reader.line_num} ({exc})", row=row)]) from exc
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()  # trailing blank lines
     if not rows:
         raise DataError([Problem(table.filename, "the file is empty")])
+    if len(rows) == 1:
+        raise DataError([Problem(table.filename, "the file has a header but no data rows")])
     return [h.strip() for h in rows[0]], rows[1:]
 
 
@@ -124,7 +157,12 @@ def validate_rows(header: list[str], rows: list[list[str]], table: Table) -> tup
     for n, row in enumerate(rows, start=1):
         key = row[key_at].strip() if key_at < len(row) else None
         if not any(cell.strip() for cell in row) or len(row) != len(header):
-            broken = "the row is empty" if not any(cell.strip() for cell in row) else f"has {len(row)} cells where the header has {len(header)}"
+            if not any(cell.strip() for cell in row):
+                broken = "the row is empty"
+            elif any("\n" in cell for cell in row):
+                broken = 'has an unbalanced quote (") : a field runs over several lines'
+            else:
+                broken = f"has {len(row)} cells where the header has {len(header)}"
             problems.append(Problem(fname, broken, row=n, row_key=key))
             skipped.add(n)
             for name in table.column_names:
@@ -372,15 +410,26 @@ def load_table(path: Path, table: Table) -> pd.DataFrame:
 
 
 def load_package_metadata(path: Path) -> dict[str, Any]:
-    """Read ``datapackage.json``; raise DataError when it is missing or malformed."""
+    """Read ``datapackage.json`` (UTF-8, with or without a BOM); it must describe every table with the declared fields."""
+    raw = _read_bytes(path, path.name)
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError([Problem(path.name, "the file is missing")]) from exc
+        meta = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError([Problem(path.name, f"the file is not valid JSON ({exc})")]) from exc
+        raise DataError([Problem(path.name, f"the file is not valid JSON ({shorten(str(exc), 120)})")]) from exc
+    except RecursionError as exc:
+        raise DataError([Problem(path.name, "the file is not valid JSON (nested too deeply)")]) from exc
     if not isinstance(meta, dict) or not isinstance(meta.get("version"), str):
         raise DataError([Problem(path.name, "it must be a JSON object with a 'version' string")])
+    resources = {r.get("name"): r for r in meta.get("resources", []) if isinstance(r, dict)}
+    problems = []
+    for table in TABLES:
+        resource = resources.get(table.name)
+        fields = resource.get("schema", {}).get("fields", []) if isinstance(resource, dict) and isinstance(resource.get("schema"), dict) else None
+        names = [f.get("name") for f in fields if isinstance(f, dict)] if isinstance(fields, list) else None
+        if names != table.column_names:
+            problems.append(Problem(path.name, f"the resource '{table.name}' must list the fields of {table.filename} as declared (run scripts/sync_docs.py)"))
+    if problems:
+        raise DataError(problems)
     return meta
 
 
@@ -399,6 +448,8 @@ def load_dataset(data_dir: Path) -> Dataset:
         problems += err.problems
     if not problems:
         dated = add_launch_date(frames[MODELS.name])
+        if dated["launched"].dt.year.nunique() < 2:
+            problems.append(Problem(MODELS.filename, "the catalogue must span at least two launch years"))
         problems += check_event_links(dated, frames[EVENTS.name])
         problems += check_predecessors(dated)
         problems += check_benchmark_models(frames[BENCHMARKS.name], dated)

@@ -154,8 +154,15 @@ MODELS = Table(
         _text("discontinued_precision", "How precisely `discontinued` is known.", allowed=DATE_PRECISIONS),
         _text("event", "Keynote or expo where the model was announced; empty for a press release."),
         _text("event_id", "The announcement in `events.csv` (keynote, expo or press release); empty when unknown.", pattern=MODEL_ID_PATTERN),
-        _num("price_usd", "float", "US$ (nominal)", "US launch price of the base configuration.", minimum=1),
-        _num("price_max_usd", "float", "US$ (nominal)", "US launch price of the most expensive standard configuration as published.", minimum=1),
+        _num("price_usd", "float", "US$ (nominal)", "US launch price of the base configuration.", minimum=1, maximum=1_000_000),
+        _num(
+            "price_max_usd",
+            "float",
+            "US$ (nominal)",
+            "US launch price of the most expensive standard configuration as published.",
+            minimum=1,
+            maximum=1_000_000,
+        ),
         _text(
             "price_precision",
             'How the base price was published: exact, approximate ("about $2,000") or range-low (the low end of a published range).',
@@ -265,7 +272,7 @@ BENCHMARKS = Table(
     columns=(
         _text("model_id", "The model in `models.csv`.", required=True, pattern=MODEL_ID_PATTERN),
         _text("benchmark", "Benchmark and version; versions are never mixed.", required=True, allowed=BENCHMARK_NAMES),
-        _num("score", "float", "points of that benchmark", "The score as published.", required=True, minimum=0.001),
+        _num("score", "float", "points of that benchmark", "The score as published.", required=True, minimum=0.001, maximum=10_000_000),
         _text("configuration", "The configuration tested, in words, as the source describes it."),
         _text("tested_cpu", "CPU of the machine tested, as precisely as the source names it (a name from the CPU table); empty when not stated."),
         _num("tested_cores", "int", "cores", "CPU cores of the machine tested (both CPUs of a dual-processor machine); empty when not stated.", minimum=1),

