@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint typecheck unit app browser bench clean screenshot
+.PHONY: run test lint typecheck unit app browser bench clean screenshot pins
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,7 @@ clean:
 screenshot: $(VENV)/.dev
 	$(PY) -m pytest tests/browser -k saved_as_a_screenshot -q
 	cp tests/browser/artifacts/price-performance-desktop-light.png docs/screenshot.png
+
+# Regenerate requirements.txt (every runtime package pinned) from pyproject.toml's dependencies.
+pins:
+	$(PYTHON) scripts/pin_requirements.py
