@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint typecheck unit app browser bench clean screenshot pins
+.PHONY: run test lint typecheck unit app browser bench clean screenshot pins site
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,7 @@ screenshot: $(VENV)/.dev
 # Regenerate requirements.txt (every runtime package pinned) from pyproject.toml's dependencies.
 pins:
 	$(PYTHON) scripts/pin_requirements.py
+
+# A static copy for any number of readers: every view's default state as an interactive page, offline.
+site: $(VENV)/.runtime
+	$(PY) scripts/build_site.py site

@@ -25,6 +25,7 @@ from maclineup.loading import DataError
 from maclineup.paths import data_fingerprint, resolve_data_dir
 from maclineup.schema import MODELS
 from maclineup.selection import make_view_frame, measure_counts
+from maclineup.site import view_page_bytes
 from maclineup.viewstate import make_options, parse_query, share_url, to_query
 
 st.set_page_config(page_title="Mac lineup: price vs performance", page_icon="🖥️", layout="wide")
@@ -46,11 +47,12 @@ reseed = url_changed_by_navigation()
 state = render_controls(options, initial, cpi_year_labels(dataset.cpi), CHART_KEYS, partial(measure_counts, dataset.models), reseed)
 query = to_query(state, options)
 write_query_params(query)
-render_share(share_url(app_url(), query))
+today = date.today()
+page = partial(view_page_bytes, dataset, state, today)
+render_share(share_url(app_url(), query), page, f"{download_stem(dataset.version, query)}.html")
 
 # 3. The chosen view, built from one frame shared by its charts, table and downloads.
 view = make_view_frame(dataset.models, dataset.cpi, state)
-today = date.today()
 spec = make_chart_spec(
     state,
     dataset.cpi,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from maclineup.plaintext import escape_markdown
@@ -16,11 +18,22 @@ def render_header(model_count: int, first_year: int, last_year: int, version: st
     )
 
 
-def render_share(url: str) -> None:
-    """A copyable link to exactly this view."""
-    with st.popover("Share this view", icon=":material/link:"):
+def render_share(url: str, page: Callable[[], bytes], file_name: str) -> None:
+    """A copyable link to exactly this view, and the view as one web page (built only when asked for)."""
+    row = st.container(horizontal=True)
+    with row.popover("Share this view", icon=":material/link:"):
         st.code(url, language=None, wrap_lines=True)
         st.caption("This link opens exactly this view: filters, measure, prices, scale and highlighted models.")
+    row.download_button(
+        "Save as a web page",
+        page,
+        file_name,
+        "text/html",
+        key="download_page",
+        on_click="ignore",
+        icon=":material/download:",
+        help="This view's charts (interactive, offline) and its table in one HTML file.",
+    )
 
 
 def render_notices(notices: list[str]) -> None:

@@ -330,3 +330,45 @@ def test_the_keynote_link_names_the_event_and_highlights_its_macs(page: Page, se
     assert "WWDC 2017" in notes
     assert any("iMac Pro" in n for n in notes), notes
     assert page.console_errors == []
+
+
+def test_the_static_site_works_from_files_with_the_network_blocked(browser: Any, tmp_path: Path) -> None:
+    from datetime import date
+
+    from maclineup.site import write_site
+
+    pages = write_site(DS, DEFAULT_DATA_DIR, tmp_path / "site", date(2026, 12, 4))
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    outside: list[str] = []
+
+    def block(route: Any) -> None:
+        if not route.request.url.startswith("file://"):
+            outside.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", block)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto((tmp_path / "site" / "index.html").as_uri())
+    assert page.get_by_role("link", name="Price vs performance").first.is_visible()
+    for view in ("price-performance", "over-time", "timeline"):
+        page.goto((tmp_path / "site" / f"{view}.html").as_uri())
+        page.locator(".main-svg").first.wait_for(state="visible", timeout=30_000)
+        assert page.locator(".scatterlayer .point, .barlayer .point").count() > 50
+    assert len(pages) == 7 and outside == [] and errors == []
+    context.close()
+
+
+def test_save_as_a_web_page_downloads_the_view_with_its_charts(page: Page, server_url: str, tmp_path: Path) -> None:
+    _open(page, f"{server_url}/?family=iMac")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Save as a web page").click()
+    assert info.value.suggested_filename == "mac-lineup-0.1.0-family-imac.html"
+    path = tmp_path / "view.html"
+    info.value.save_as(path)
+    text = path.read_text(encoding="utf-8")
+    assert "plotly" in text.lower() and "iMac" in text and "Performance index" in text
+    assert len(text) > 1_000_000, "plotly.js is inline, so the file works offline"
