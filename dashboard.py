@@ -7,18 +7,17 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from components.cache import cached_load_dataset
+from components.cache import cached_chart_view, cached_load_dataset
 from components.controls import render_controls
 from components.errors import render_data_error
 from components.header import render_header, render_notices, render_share
 from components.questions import render_budget, render_compare, render_my_mac
 from components.urlstate import app_url, read_query_params, url_changed_by_navigation, write_query_params
 from components.views import render_chart, render_coverage, render_data_view, render_empty, render_method, render_table
-from maclineup.charts import CHART_KEYS, event_marks, make_chart_spec, make_chart_view
+from maclineup.charts import CHART_KEYS
 from maclineup.compare import compare_models, pairs_table
 from maclineup.dictionary import make_dictionary_frame
 from maclineup.export import download_stem, make_downloads, make_full_table, make_metadata, make_table, table_download
-from maclineup.figures import compute_eras
 from maclineup.inflation import apply_real_prices, cpi_year_labels, cpi_years
 from maclineup.lineup import budget_lineups, lineup_table, my_mac
 from maclineup.loading import DataError
@@ -53,18 +52,10 @@ render_share(share_url(app_url(), query), page, f"{download_stem(dataset.version
 
 # 3. The chosen view, built from one frame shared by its charts, table and downloads.
 view = make_view_frame(dataset.models, dataset.cpi, state)
-spec = make_chart_spec(
-    state,
-    dataset.cpi,
-    compute_eras(dataset.models, today),
-    as_of=today,
-    theme=st.context.theme.type or "light",
-    events=event_marks(dataset.models, dataset.events),
-)
-catalogue = apply_real_prices(dataset.models, dataset.cpi, state.base_year)
-if state.mine:
+catalogue = apply_real_prices(dataset.models, dataset.cpi, state.base_year) if state.mine or state.view == "compare" else None
+if catalogue is not None and state.mine:
     render_my_mac(my_mac(catalogue, state.mine, pd.Timestamp(today), dataset.index.links), state.base_year)
-if state.view == "compare":
+if catalogue is not None and state.view == "compare":
     facts, pairs = compare_models(catalogue, state.compare, dataset.index.links)
     render_compare(facts, pairs, state.base_year, table_download(pairs_table(pairs), download_stem(dataset.version, query), "compare"))
 elif state.view == "budget":
@@ -78,7 +69,7 @@ elif state.view == "data":
     full = partial(make_full_table, dataset.models, dataset.cpi, state.base_year)
     render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, download_stem(dataset.version, query)))
 else:
-    charts = make_chart_view(view, state.view, spec, dataset.index, play=state.play)
+    charts = cached_chart_view(str(data_dir), data_fingerprint(data_dir), state, st.context.theme.type or "light", today)
     if charts.empty:
         render_empty(charts.empty)
     for key, fig in charts.figures:
