@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: TID251 - the load client speaks Streamlit's protocol
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: TID251
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = {"dashboard": ROOT / "dashboard.py", "reference": ROOT / "scripts" / "reference_app.py"}
@@ -89,8 +89,9 @@ class Server:
             except OSError:
                 pass
             if time.monotonic() > deadline:
+                text = self.log_text()
                 self.stop()
-                raise RuntimeError(f"streamlit ({self.app.name}) not healthy in {self.start_timeout:.0f} s:\n{self.log_text()}")
+                raise RuntimeError(f"streamlit ({self.app.name}) not healthy in {self.start_timeout:.0f} s:\n{text}")
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
@@ -104,6 +105,7 @@ class Server:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
         self._log.close()
+        Path(self._log.name).unlink(missing_ok=True)  # its text is in any error raised above
 
     def cpu_seconds(self) -> float:
         """utime + stime of the server process so far."""
@@ -157,12 +159,23 @@ class LevelResult:
     cpu_seconds: float = math.nan
     rss_mb: float = math.nan
     wall: float = 0.0
+    rerun_wall: float = math.nan  # seconds from the start of the rerun phase to its end (or the timeout)
     timed_out: bool = False
     verified: int = 0  # reruns of session 0 whose chart axes were checked against the toggle
 
     @property
     def cpu_per_rerun(self) -> float:
         return self.cpu_seconds / len(self.reruns) if self.reruns else math.nan
+
+    @property
+    def throughput(self) -> float:
+        """Reruns finished per second of the rerun phase."""
+        return len(self.reruns) / self.rerun_wall if self.reruns else math.nan
+
+    @property
+    def cores(self) -> float:
+        """The server's CPU use during the rerun phase, in cores."""
+        return self.cpu_seconds / self.rerun_wall
 
 
 class Session:
@@ -286,16 +299,17 @@ async def run_level(server: Server, app: str, sessions: int, reruns: int, timeou
     start = time.monotonic()
     deadline = start + timeout
     tasks = [asyncio.create_task(reader(i, c)) for i, c in enumerate(clients)]
-    cpu_before = math.nan
+    cpu_before = phase_start = math.nan
     try:
         await asyncio.wait_for(all_ready.wait(), timeout=max(0.0, deadline - time.monotonic()))
-        cpu_before = server.cpu_seconds()
+        cpu_before, phase_start = server.cpu_seconds(), time.monotonic()
         go.set()
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=max(0.0, deadline - time.monotonic()))
     except TimeoutError:
         level.timed_out = True
     level.rss_mb = server.rss_mb()  # sessions still connected (or in flight at a timeout)
     level.cpu_seconds = server.cpu_seconds() - cpu_before
+    level.rerun_wall = time.monotonic() - phase_start
     level.wall = time.monotonic() - start
     for task in tasks:
         task.cancel()
@@ -313,15 +327,20 @@ def fmt(value: float, digits: int = 2) -> str:
 
 
 def print_table(results: list[LevelResult]) -> None:
-    header = f"{'app':<10} {'N':>4} {'reruns':>9} {'errors':>6} {'first p50':>9} {'p50 s':>7} {'p95 s':>7} {'CPU-s/rerun':>11} {'RSS MB':>7} {'wall s':>7}"
+    header = (
+        f"{'app':<10} {'N':>4} {'reruns':>9} {'errors':>6} {'first p50':>9} {'p50 s':>7} {'p95 s':>7} "
+        f"{'CPU-s/rerun':>11} {'reruns/s':>8} {'cores':>5} {'RSS MB':>7} {'wall s':>7}"
+    )
     print(header)
     print("-" * len(header))
     for r in results:
         cpu = fmt(r.cpu_per_rerun, 3) + ("*" if r.timed_out else "")
         print(
             f"{r.app:<10} {r.sessions:>4} {len(r.reruns):>4}/{r.reruns_expected:<4} {len(r.errors):>6} {fmt(percentile(r.first_runs, 50)):>9} "
-            f"{fmt(percentile(r.reruns, 50)):>7} {fmt(percentile(r.reruns, 95)):>7} {cpu:>11} {fmt(r.rss_mb, 0):>7} {fmt(r.wall, 1):>7}"
+            f"{fmt(percentile(r.reruns, 50)):>7} {fmt(percentile(r.reruns, 95)):>7} {cpu:>11} {fmt(r.throughput, 1):>8} {fmt(r.cores, 2):>5} "
+            f"{fmt(r.rss_mb, 0):>7} {fmt(r.wall, 1):>7}"
         )
+    print("first p50: the session's first run (connect included); p50/p95: per rerun after a toggle flip; reruns/s and cores: rerun phase only.")
     if any(r.timed_out for r in results):
         print("* level hit its timeout: CPU includes work still in flight, so CPU-s/rerun is an upper bound.")
 

@@ -8,7 +8,7 @@ validation, no derived views. Run it with `streamlit run scripts/reference_app.p
 import numpy as np
 import pandas as pd
 import plotly.express as px
-import streamlit as st  # noqa: TID251 - a Streamlit app, like dashboard.py
+import streamlit as st
 
 ROWS = 400
 GROUPS = [f"Group {i:02d}" for i in range(28)]

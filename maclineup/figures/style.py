@@ -272,10 +272,11 @@ def hover_text(row: Mapping[Any, Any], spec: ChartSpec) -> str:
     lines = [f"<b>{wrap(str(row['name']))}</b>", html.escape(f"{row['family']} · {when}")]
     if pd.notna(row.get("price_usd")):
         real = f" = {money(row['price_real_usd'])} in {spec.base_year_label[:4]} $" if spec.base_year_label and pd.notna(row.get("price_real_usd")) else ""
-        lines.append(f"Launch price {price_words(row, 'price_usd')}{real}")
+        lines.append(f"Price {price_words(row, 'price_usd')}{real}")
     if pd.notna(row.get("price_max_usd")):
-        lines.append(f"Top configuration {money(row['price_max_usd'])}")
-    measure = f"{html.escape(spec.metric.label)} {number(row.get('performance', math.nan))}"
+        lines.append(f"Top config {money(row['price_max_usd'])}")
+    label = "Index" if spec.metric.key == "performance-index" else spec.metric.label
+    measure = f"{html.escape(label)} {number(row.get('performance', math.nan))}"
     if spec.metric.band is not None and pd.notna(row.get("performance")):
         measure += f" (likely {short_number(row['performance_low'])}–{short_number(row['performance_high'])})"
         lines += [measure, f"<i>{wrap(_basis(row))}</i>"]
@@ -321,11 +322,15 @@ def approximate(df: pd.DataFrame) -> pd.Series:
     return df["price_usd"].notna() & (df["price_precision"] != "exact")
 
 
-def symbols(df: pd.DataFrame, spec: ChartSpec, price: bool = True) -> list[str]:
+# Plotly's marker symbol numbers (shorter in the figure than their names): +100 is the hollow ("-open") form.
+CIRCLE, SQUARE, OPEN = 0, 1, 100
+
+
+def symbols(df: pd.DataFrame, spec: ChartSpec, price: bool = True) -> list[int]:
     """Circle for an exact price, square for an approximate one; hollow where the measure is estimated."""
     shape = approximate(df) if price else pd.Series(False, index=df.index)
     hollow = estimated(df, spec)
-    return [("square" if s else "circle") + ("-open" if h else "") for s, h in zip(shape, hollow, strict=True)]
+    return [(SQUARE if s else CIRCLE) + (OPEN if h else 0) for s, h in zip(shape, hollow, strict=True)]
 
 
 ESTIMATE_LEGEND = "Hollow: estimated performance"

@@ -16,7 +16,7 @@ import pytest
 
 from maclineup.charts import VIEW_FIGURES, coverage_lines, make_chart_spec, make_chart_view
 from maclineup.figures import APPROXIMATE_LEGEND, COLOR_SCHEMES, END_UNKNOWN, ESTIMATE_LEGEND, FIGURES, THEMES, TOP_LEGEND, ChartSpec, compute_eras
-from maclineup.figures.style import HOVER_WIDTH, log_ticks, tick_labels
+from maclineup.figures.style import CIRCLE, HOVER_WIDTH, OPEN, SQUARE, log_ticks, tick_labels
 from maclineup.loading import Dataset, load_dataset
 from maclineup.paths import DEFAULT_DATA_DIR
 from maclineup.selection import make_view_frame
@@ -149,13 +149,13 @@ def test_estimated_values_are_hollow_and_approximate_prices_square_each_with_a_l
     frame = make_view_frame(ds.models, ds.cpi, state).set_index("model_id")
     fig = _build(ds, "price-performance", state)
     by_model = {m: s for t in _groups(fig) for [m], s in zip(t.customdata, t.marker.symbol, strict=True)}
-    assert by_model["mac-b"] == "square-open"  # approximate price, estimated index
-    assert by_model["mac-d"] == "circle"  # exact price, published score
+    assert by_model["mac-b"] == SQUARE + OPEN  # approximate price, estimated index
+    assert by_model["mac-d"] == CIRCLE  # exact price, published score
     assert "estimated" in frame.at["mac-b", "perf_index_basis"] and "estimated" not in frame.at["mac-d", "perf_index_basis"]
     names = {t.name for t in fig.data}
     assert {ESTIMATE_LEGEND, APPROXIMATE_LEGEND} <= names
     card = next(t.hovertext[0] for t in _groups(fig) if t.customdata[0][0] == "mac-b")
-    assert "Launch price about $3,000" in card
+    assert "Price about $3,000" in card
 
 
 def test_hover_cards_are_narrow_and_never_in_scientific_notation() -> None:
@@ -329,3 +329,8 @@ def test_a_model_with_a_known_top_configuration_is_drawn_from_its_base_point_to_
     assert top[0] / base[0] == pytest.approx(18000 / 12300)  # each point pairs a price with its own configuration's score
     plain = _build(ds, "price-performance", replace(state, highlight=()))
     assert TOP_LEGEND not in {t.name for t in plain.data}, "top configurations of unhighlighted models only when asked"
+
+
+def test_the_default_view_figure_stays_within_its_size_budget() -> None:
+    fig = _build(REAL, "price-performance", _state(REAL))
+    assert len(fig.to_json()) <= 150 * 1024, "figure JSON budget: 150 KB for about 400 models"
