@@ -42,6 +42,9 @@ def main() -> None:
     by_name = {r["name"]: r for r in package["resources"]}
     for table in TABLES:
         by_name[table.name]["schema"] = make_resource_schema(table)
+        by_name[table.name]["profile"] = "tabular-data-resource"
+    if len(str(package.get("created", ""))) == 10:
+        package["created"] = f"{package['created']}T00:00:00Z"  # Frictionless wants an ISO 8601 date-time
     package_path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

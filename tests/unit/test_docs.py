@@ -48,3 +48,16 @@ def test_datapackage_describes_each_table_as_declared(table: Table) -> None:
 def test_datapackage_has_version_sources_and_licences() -> None:
     assert PACKAGE["version"]
     assert PACKAGE["sources"] and PACKAGE["licenses"]
+
+
+def test_datapackage_follows_the_tabular_profiles_with_keys_that_hold() -> None:
+    package = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["profile"] == "tabular-data-package"
+    assert "T" in package["created"], "created is an ISO 8601 date-time"
+    ds = load_dataset(DEFAULT_DATA_DIR)
+    frames = {"models": ds.models, "cpi_us": ds.cpi, "events": ds.events, "benchmarks": ds.benchmarks}
+    for resource in package["resources"]:
+        assert resource["profile"] == "tabular-data-resource"
+        key = resource["schema"]["primaryKey"]
+        columns = [key] if isinstance(key, str) else key
+        assert not frames[resource["name"]].duplicated(subset=columns).any(), (resource["name"], columns)
