@@ -12,7 +12,7 @@ import pytest
 from maclineup.compare import annual_rate, compare_models, compare_pair, pairs_table
 from maclineup.inflation import apply_real_prices
 from maclineup.lineup import UNKNOWN_END, budget_lineups, lineup_table, my_mac, on_sale
-from maclineup.loading import Dataset, load_dataset
+from maclineup.loading import load_dataset
 from maclineup.paths import DEFAULT_DATA_DIR
 from maclineup.perfindex import Link, ratio_band
 from maclineup.selection import make_view_frame
@@ -177,8 +177,3 @@ def test_an_event_highlights_the_macs_announced_there(options: ViewOptions) -> N
     frame = make_view_frame(REAL.models, REAL.cpi, state)
     marked = set(frame.loc[frame["highlighted"], "model_id"])
     assert "imac-pro-2017" in marked and marked == set(REAL.models.loc[REAL.models["event_id"] == "wwdc-2017", "model_id"])
-
-
-def test_dataset_fixture_is_not_modified(tmp_path: Path) -> None:
-    ds: Dataset = load_dataset(make_data_dir(tmp_path))
-    assert len(ds.models) == len(MODEL_ROWS)
