@@ -93,7 +93,8 @@ def _fixed(family: str) -> Callable[[re.Match[str]], str | None]:
     return lambda _match: family
 
 
-# Each pattern must match the whole CPU name. Order does not matter: the patterns do not overlap.
+# Each pattern must match the whole CPU name; the first that does decides (only "Intel Xeon 5150"-style
+# names fit two patterns, and the series rule before the part-number rule places them).
 CPU_TABLE: tuple[Rule, ...] = (
     (r"Motorola 68(?:HC)?000", _fixed("68000")),
     (r"Motorola 68020", _fixed("68020")),
@@ -110,7 +111,6 @@ CPU_TABLE: tuple[Rule, ...] = (
     (r"Intel Xeon (5100|5400|5500|5600) series(?: \(\w+\))?", lambda m: XEON_FAMILIES[m.group(1)]),
     (r"Intel Xeon [EXLW]?(5[1456])\d\d", lambda m: XEON_FAMILIES[m.group(1) + "00"]),
     (r"Intel Xeon (?:W )?\(?((?:W-?)?\d{4}[A-Z]?|E5-\d{4} v2)\)?", lambda m: _xeon(m.group(1))),
-    (r"Intel Xeon (W-\d{4}[A-Z]?)", lambda m: _xeon(m.group(1))),
     (r"Intel Xeon E5", _fixed(f"Intel Xeon E5 ({NOT_STATED})")),
     (r"Intel Core M", _fixed("Intel Broadwell")),  # the "Core M" brand was Broadwell-Y only
     (r"Intel Core (?:i[3579]|m[357]|M) \((\w+)\)", lambda m: intel_core_family(m.group(1))),

@@ -362,10 +362,16 @@ def compute_index(
     with TOP_SPEC_COLUMNS in ``frame`` the result also has each model's top-configuration index (``top_*``).
     """
     chain = _as_chain(chain)
+    every, specs, links, variance = _prepared(frame, configurations, chain)
+    return _index_from_links(frame, every, reference, chain, labels or {}, specs, links, variance)
+
+
+def _prepared(frame: pd.DataFrame, configurations: pd.DataFrame | None, chain: Chain) -> tuple[pd.DataFrame, Specs | None, dict[str, Link], dict[str, float]]:
+    """Every configuration (base rows and ``configurations``), their specifications, the chain's links and the peer rule's error."""
     every = _configurations(frame, configurations)
     specs = _specs(every)
     links, variance = index_links(frame, chain, specs, configurations)
-    return _index_from_links(frame, every, reference, chain, labels or {}, specs, links, variance)
+    return every, specs, links, variance
 
 
 def _top_spec(base: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -534,9 +540,7 @@ def index_catalogue(
     chain = _as_chain(chain)
     base_scores, others = measured_configurations(models, benchmarks, chain)
     frame = models.set_index("model_id").drop(columns=[c for c in chain.benchmarks if c in models]).join(base_scores)
-    every = _configurations(frame, others)
-    specs = _specs(every)
-    links, variance = index_links(frame, chain, specs, others)
+    every, specs, links, variance = _prepared(frame, others, chain)
     reference = REFERENCE_MODEL if REFERENCE_MODEL in frame.index else str(frame["launched"].idxmin())
     try:
         result = _index_from_links(frame, every, reference, chain, labels, specs, links, variance)

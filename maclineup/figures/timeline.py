@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from maclineup.figures import takeaways
-from maclineup.figures.style import ChartSpec, base_layout, color_groups, day, with_hover
+from maclineup.figures.style import ChartSpec, base_layout, color_groups, day, group_color, with_hover
 from maclineup.schema import FAMILIES
 
 END_UNKNOWN = "End of sale unknown (no date, no successor)"
@@ -83,7 +83,7 @@ def make_timeline_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
                 marker={
                     "symbol": "triangle-right-open",
                     "size": 9,
-                    "color": [spec.scheme.colors.get(str(k), spec.colors.muted) for k in _keys(unknown, spec)],
+                    "color": [group_color(r, spec) for r in unknown.to_dict("records")],
                     "line": {"width": 1.5},
                 },
                 customdata=unknown[["model_id"]].to_numpy(),
@@ -117,10 +117,3 @@ def make_timeline_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
     fig = base_layout(fig, title, subtitle, "Date", "Family", spec, "timeline")
     fig.update_layout(margin={"t": 110})
     return fig
-
-
-def _keys(df: pd.DataFrame, spec: ChartSpec) -> list[str]:
-    from maclineup.figures.style import LINE_OF_FAMILY
-
-    column = spec.scheme.column
-    return [str(v) for v in (df[column] if column in df else df["family"].map(LINE_OF_FAMILY))]
