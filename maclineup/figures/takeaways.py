@@ -82,7 +82,7 @@ def value_over_time(df: pd.DataFrame, spec: ChartSpec) -> str:
     if value is None:
         return _few(df, spec)
     (p0, v0), (p1, v1) = value
-    dollar = f"A dollar of {spec.base_year_label}" if spec.dollars != "dollars of the day" else "A dollar"
+    dollar = f"A dollar of {spec.base_year_label[:4]}" if spec.dollars != "dollars of the day" else "A dollar"
     return f"{dollar} bought {fold(v1 / v0)} times more {spec.metric.label.lower()} in {p1} than in {p0} (median Mac)"
 
 
