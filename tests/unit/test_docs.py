@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +63,29 @@ def test_datapackage_follows_the_tabular_profiles_with_keys_that_hold() -> None:
         key = resource["schema"]["primaryKey"]
         columns = [key] if isinstance(key, str) else key
         assert not frames[resource["name"]].duplicated(subset=columns).any(), (resource["name"], columns)
+
+
+def test_datapackage_is_valid_under_frictionless() -> None:
+    """The published package passes the reference validator (dev-only dependency, not shipped to Cloud)."""
+    from frictionless import Package, system
+
+    with system.use_context(trusted=True):
+        report = Package(str(DEFAULT_DATA_DIR / "datapackage.json")).validate()
+    problems = [f"{task.name}: {error.type}: {error.message}" for task in report.tasks for error in task.errors]
+    problems += [f"package: {error.type}: {error.message}" for error in report.errors]
+    assert report.valid, "\n".join(problems[:20])
+
+
+def test_frictionless_catches_a_broken_key(tmp_path: Path) -> None:
+    """The validation above can fail: a duplicated model id breaks the declared primary key."""
+    from frictionless import Package, system
+
+    for path in DEFAULT_DATA_DIR.iterdir():
+        if path.suffix in {".csv", ".json"}:
+            shutil.copy(path, tmp_path / path.name)
+    rows = (tmp_path / "models.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "models.csv").write_text("".join([*rows, rows[1]]), encoding="utf-8")
+    with system.use_context(trusted=True):
+        report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert not report.valid
+    assert "primary-key" in {error.type for task in report.tasks for error in task.errors}
