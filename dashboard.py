@@ -12,7 +12,7 @@ from components.controls import render_controls
 from components.errors import render_data_error
 from components.header import render_header, render_notices, render_share
 from components.questions import render_budget, render_compare, render_my_mac
-from components.urlstate import app_url, read_query_params, url_changed_by_navigation, write_query_params
+from components.urlstate import app_url, dropped_query_size, mount_query_size_probe, read_query_params, url_changed_by_navigation, write_query_params
 from components.views import render_chart, render_coverage, render_data_view, render_empty, render_method, render_table
 from maclineup.charts import CHART_KEYS
 from maclineup.compare import compare_models, pairs_table
@@ -25,7 +25,7 @@ from maclineup.paths import data_fingerprint, resolve_data_dir
 from maclineup.schema import MODELS
 from maclineup.selection import make_view_frame, measure_counts
 from maclineup.site import view_page_bytes
-from maclineup.viewstate import make_options, parse_query, share_url, to_query
+from maclineup.viewstate import dropped_query_notice, make_options, parse_query, share_url, to_query
 
 st.set_page_config(page_title="Mac lineup: price vs performance", page_icon="🖥️", layout="wide")
 
@@ -39,7 +39,11 @@ except DataError as err:
 
 # 2. View state: the URL seeds the widgets; the widgets write the URL back.
 options = make_options(dataset.models, cpi_years(dataset.cpi), dataset.events)
-initial, notices = parse_query(read_query_params(), options)
+params = read_query_params()
+initial, notices = parse_query(params, options)
+dropped = dropped_query_size() if not params else None
+if dropped and (notice := dropped_query_notice(*dropped)):
+    notices.append(notice)
 render_header(len(dataset.models), options.year_min, options.year_max, dataset.version)
 render_notices(notices)
 reseed = url_changed_by_navigation()
@@ -79,3 +83,7 @@ else:
         render_table(charts.table_title, charts.table, key="chart_table")
     if charts.method is not None:
         render_method(charts.method)
+
+# 4. Last, an empty element: when the script received no parameters, ask the browser whether the server dropped the link.
+if not params:
+    mount_query_size_probe()

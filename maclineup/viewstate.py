@@ -36,6 +36,18 @@ MAX_COMPARE, MAX_ON_SALE = 4, 3
 # Parameters Streamlit itself reads (Community Cloud embeds); never reported as unknown.
 PASSTHROUGH_PARAMS = frozenset({"embed", "embed_options"})
 
+# What the Streamlit server reads of a link's query string; a longer one reaches the app as no parameters at all.
+QUERY_MAX_CHARS, QUERY_MAX_PARAMS = 512 * 1024, 1000
+
+
+def dropped_query_notice(chars: int, params: int) -> str | None:
+    """The notice for a query the server dropped unread (too long or too many parameters); None if it was read."""
+    if chars <= QUERY_MAX_CHARS and params <= QUERY_MAX_PARAMS:
+        return None
+    if chars > QUERY_MAX_CHARS:
+        return f"This link is {chars:,} characters long, more than the {QUERY_MAX_CHARS:,} the server reads, so none of its settings were read."
+    return f"This link has {params:,} parameters, more than the {QUERY_MAX_PARAMS:,} the server reads, so none of them were read."
+
 
 @dataclass(frozen=True)
 class ViewOptions:

@@ -16,7 +16,7 @@ from maclineup.loading import load_dataset
 from maclineup.paths import DEFAULT_DATA_DIR
 from maclineup.schema import FAMILIES
 from maclineup.selection import make_view_frame
-from maclineup.viewstate import VIEWS, make_options, parse_query
+from maclineup.viewstate import QUERY_MAX_CHARS, QUERY_MAX_PARAMS, VIEWS, make_options, parse_query
 from tests.app.conftest import chart_figures, chart_specs, page_text
 from tests.fixtures import copy_real_data
 
@@ -257,3 +257,12 @@ def test_each_measure_says_how_many_shown_models_have_it_and_survives_filtering(
     shown = int((DS.models["architecture"] == "68k").sum())
     assert f"Geekbench 6 multi-core 0 of {shown} · " in page_text(at)
     assert f"Performance index {shown} of {shown}" in page_text(at)
+
+
+def test_the_dropped_link_limits_are_streamlits_own() -> None:
+    """The notice names the limits the server applies; an upgrade that changes them fails here."""
+    from streamlit.runtime.state import query_params
+
+    assert (QUERY_MAX_CHARS, QUERY_MAX_PARAMS) == (query_params.CLIENT_STATE_QUERY_STRING_MAX_LENGTH, query_params.CLIENT_STATE_QUERY_STRING_MAX_FIELDS)
+    assert query_params.sanitize_query_string("a=1" + "&a=1" * QUERY_MAX_PARAMS) == ""
+    assert query_params.sanitize_query_string("a=1" + "&a=1" * (QUERY_MAX_PARAMS - 1)) != ""

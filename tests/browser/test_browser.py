@@ -101,6 +101,16 @@ def test_a_bad_link_shows_a_notice_and_a_working_page(page: Page, server_url: st
     assert page.console_errors == []
 
 
+def test_a_link_the_server_drops_for_its_size_gets_a_notice_and_keeps_its_text(page: Page, server_url: str) -> None:
+    query = "view=timeline" + "&x=1" * 1000  # 1,001 parameters: the server reads none of them
+    page.goto(f"{server_url}/?{query}")
+    page.locator(sel.ALERT, has_text="This link has 1,001 parameters").wait_for(timeout=30_000)
+    page.locator(sel.APP_IDLE).wait_for(timeout=30_000)
+    assert page.locator(sel.CHART_POINT).count() > 50, "the default view works"
+    assert urlparse(page.url).query == query, "the reader's link is left as it was"
+    assert page.console_errors == []
+
+
 def test_clicking_a_point_labels_it_and_writes_the_url(page: Page, server_url: str) -> None:
     _open(page, f"{server_url}/?highlight=")
     point = page.locator(sel.CHART_POINT).nth(5)

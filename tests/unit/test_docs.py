@@ -89,3 +89,10 @@ def test_frictionless_catches_a_broken_key(tmp_path: Path) -> None:
         report = Package(str(tmp_path / "datapackage.json")).validate()
     assert not report.valid
     assert "primary-key" in {error.type for task in report.tasks for error in task.errors}
+
+
+def test_the_readme_lists_every_view_parameter_value() -> None:
+    from maclineup.viewstate import VIEWS
+
+    row = next(line for line in (DEFAULT_DATA_DIR.parent / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `view` |"))
+    assert [v for v in VIEWS if f"`{v}`" not in row] == []

@@ -10,7 +10,17 @@ import pytest
 
 from maclineup.loading import load_dataset
 from maclineup.plaintext import escape_markdown, quote
-from maclineup.viewstate import ViewOptions, default_state, make_options, parse_query, share_url, to_query
+from maclineup.viewstate import (
+    QUERY_MAX_CHARS,
+    QUERY_MAX_PARAMS,
+    ViewOptions,
+    default_state,
+    dropped_query_notice,
+    make_options,
+    parse_query,
+    share_url,
+    to_query,
+)
 from tests.fixtures import make_data_dir
 
 
@@ -159,3 +169,18 @@ def test_notices_render_url_text_as_plain_text(text: str) -> None:
     shown = escape_markdown(quote(text))
     assert "](" not in shown.replace("\\]\\(", "") and "\n" not in shown
     assert not re.search(r"(?<!\\)[\[\]()#<>!]", shown), shown
+
+
+@pytest.mark.parametrize(
+    ("chars", "params", "expected"),
+    [
+        (0, 0, None),
+        (QUERY_MAX_CHARS, QUERY_MAX_PARAMS, None),
+        (4_017, QUERY_MAX_PARAMS + 2, "This link has 1,002 parameters, more than the 1,000 the server reads"),
+        (QUERY_MAX_CHARS + 1, 3, "This link is 524,289 characters long, more than the 524,288 the server reads"),
+        (600_000, 5_000, "This link is 600,000 characters long"),
+    ],
+)
+def test_a_link_dropped_for_its_size_is_named_by_its_size(chars: int, params: int, expected: str | None) -> None:
+    notice = dropped_query_notice(chars, params)
+    assert notice == expected if expected is None else notice is not None and notice.startswith(expected)
