@@ -73,11 +73,12 @@ elif state.view == "data":
     full = partial(make_full_table, dataset.models, dataset.cpi, state.base_year)
     render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, download_stem(dataset.version, query)))
 else:
-    charts = cached_chart_view(str(data_dir), data_fingerprint(data_dir), state, st.context.theme.type or "light", today)
+    page_charts = cached_chart_view(str(data_dir), data_fingerprint(data_dir), state, st.context.theme.type or "light", today)
+    charts = page_charts.view
     if charts.empty:
         render_empty(charts.empty)
-    for key, fig in charts.figures:
-        render_chart(fig, key)
+    for chart in page_charts.charts:
+        render_chart(chart)
     render_coverage(list(charts.coverage), charts.hint)
     if charts.table is not None:
         render_table(charts.table_title, charts.table, key="chart_table")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
+from components.cache import PageChart
 from maclineup.charts import MethodNotes
 from maclineup.export import Download, column_label, split_source_columns
 from maclineup.plaintext import escape_markdown
@@ -19,19 +17,17 @@ _PLOTLY_CONFIG = {
 }
 
 
-def render_chart(fig: go.Figure, key: str) -> None:
-    """One chart under its headline: the figure's concluding title and subtitle are set as page text,
-    which wraps on a phone where a Plotly title would run off the edge; clicking a point selects it."""
-    title, subtitle = html.unescape(fig.layout.title.text or ""), html.unescape(fig.layout.title.subtitle.text or "")
-    if title:
-        st.markdown(f"**{escape_markdown(title)}**")
-        st.caption(escape_markdown(subtitle))
-        fig.update_layout(title=None, margin={"t": 24})
+def render_chart(chart: PageChart) -> None:
+    """One chart under its headline, set as page text (it wraps on a phone where a Plotly title would run off the
+    edge); clicking a point selects it. The figure is shared between sessions and is only read here."""
+    if chart.title:
+        st.markdown(f"**{escape_markdown(chart.title)}**")
+        st.caption(escape_markdown(chart.subtitle))
     st.plotly_chart(
-        fig,
-        key=key,
+        chart.figure,
+        key=chart.key,
         config=_PLOTLY_CONFIG,
-        alt=str(fig.layout.title.text or "Chart"),
+        alt=chart.title or "Chart",
         on_select="rerun",
         selection_mode=("points",),
     )
@@ -58,12 +54,16 @@ def render_table(title: str, table: pd.DataFrame, key: str) -> None:
 
 def render_method(method: MethodNotes) -> None:
     """The "How performance is measured" section: method, benchmark chain and confidence per era."""
-    with st.expander("How performance is measured", icon=":material/speed:"):
+    section = st.expander("How performance is measured", icon=":material/speed:", key="method_open", on_change="rerun")
+    with section:
         st.markdown(method.text)
-        st.markdown("**Benchmarks and bridge models** (newest first)")
-        st.dataframe(method.chain, hide_index=True, key="method_chain")
-        st.markdown("**Confidence per era**")
-        st.dataframe(method.confidence, hide_index=True, key="method_confidence")
+        # The tables are built only once the section is open: a closed section then costs the first page load
+        # no table code (the data-grid bundles would compete with the chart for the browser's main thread).
+        if section.open:
+            st.markdown("**Benchmarks and bridge models** (newest first)")
+            st.dataframe(method.chain, hide_index=True, key="method_chain")
+            st.markdown("**Confidence per era**")
+            st.dataframe(method.confidence, hide_index=True, key="method_confidence")
 
 
 def render_empty(message: str) -> None:

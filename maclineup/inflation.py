@@ -10,17 +10,20 @@ def cpi_years(cpi: pd.DataFrame) -> list[int]:
     return sorted(int(y) for y in cpi["year"])
 
 
+def _label(year: int, months: int) -> str:
+    return str(year) if months == 12 else f"{year}, {months}-month average"
+
+
 def cpi_year_label(cpi: pd.DataFrame, year: int) -> str:
     """The base year as readers should see it, with a caveat when the year is partial."""
     row = cpi.loc[cpi["year"] == year]
-    if row.empty or int(row["months"].iloc[0]) == 12:
-        return str(year)
-    return f"{year}, {int(row['months'].iloc[0])}-month average"
+    return str(year) if row.empty else _label(year, int(row["months"].iloc[0]))
 
 
 def cpi_year_labels(cpi: pd.DataFrame) -> dict[int, str]:
-    """Every CPI year with the label readers see (partial years say so)."""
-    return {year: cpi_year_label(cpi, year) for year in cpi_years(cpi)}
+    """Every CPI year with the label readers see (partial years say so), in one pass over the table."""
+    months = dict(zip(cpi["year"].astype(int), cpi["months"].astype(int), strict=True))
+    return {year: _label(year, months[year]) for year in sorted(months)}
 
 
 def apply_real_prices(models: pd.DataFrame, cpi: pd.DataFrame, base_year: int) -> pd.DataFrame:

@@ -5,9 +5,9 @@ Part 1, the pure core: dataset load, performance index, each view's frame + figu
 Part 2, dashboard vs reference (ratios, since absolute times drift with the machine's load):
   (a) AppTest rerun after flipping the "log" toggle (median of 7 fresh AppTests, the rerun alone timed);
   (b) Chromium: a fresh browser context navigates to the app until a chart point is visible and the
-      script idle (median of 3, after one untimed warm-up per app);
+      script idle (median of 5, after one untimed warm-up per app);
   (c) Chromium: click on the log toggle's label until the script ran, is idle and the chart is redrawn
-      with the other axis type (median of 3);
+      with the other axis type (median of 5);
   (d) default view figure JSON (the plotly_chart specs AppTest receives), KB;
   (e) server memory per extra session: VmRSS with 11 browser sessions open minus with 1, divided by 10.
 Needs Debian's Chromium at /usr/bin/chromium for (b), (c) and (e); without it those are skipped.
@@ -62,7 +62,7 @@ AXES_JS = """() => {
 }"""
 WAIT_MS = 60_000
 GOALS = {"rerun": 1.5, "first": 1.2, "click": 1.3, "figure_kb": 150.0, "session_mb": 1.0}
-APPTEST_REPEAT, BROWSER_REPEAT, EXTRA_SESSIONS = 7, 3, 10
+APPTEST_REPEAT, BROWSER_REPEAT, EXTRA_SESSIONS = 7, 5, 10
 
 
 def median_ms(fn: object, repeat: int = 7) -> float:

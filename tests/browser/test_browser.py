@@ -150,8 +150,10 @@ def test_value_view_and_the_method_section(page: Page, server_url: str) -> None:
     _open(page, f"{server_url}/?view=value")
     assert page.locator(sel.CHART_POINT).count() > 50
     assert "per $1,000" in (page.locator(f"{sel.CHART} .g-ytitle").first.text_content() or "")
+    assert page.locator(sel.DATAFRAME).count() == 0, "the closed method section loads no table code"
     page.get_by_text("How performance is measured").click()
-    assert page.get_by_text("Benchmarks and bridge models").is_visible()
+    page.get_by_text("Benchmarks and bridge models").wait_for(state="visible", timeout=30_000)
+    page.locator(sel.DATAFRAME).first.wait_for(state="visible", timeout=30_000)
     assert page.console_errors == []
 
 

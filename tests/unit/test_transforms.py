@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from maclineup.inflation import apply_real_prices, cpi_year_label
+from maclineup.inflation import apply_real_prices, cpi_year_label, cpi_year_labels
 from maclineup.loading import Dataset, load_dataset
 from maclineup.metrics import METRICS, apply_metric, compute_coverage
 from maclineup.selection import apply_filters, make_view_frame
@@ -95,6 +95,7 @@ def test_partial_cpi_year_is_labelled(tmp_path: Path) -> None:
     cpi = pd.DataFrame({"year": [2025, 2026], "cpi_u": [320.0, 330.0], "months": [12, 5], "note": ["", "partial"]})
     assert cpi_year_label(cpi, 2025) == "2025"
     assert cpi_year_label(cpi, 2026) == "2026, 5-month average"
+    assert cpi_year_labels(cpi) == {2025: "2025", 2026: "2026, 5-month average"}
 
 
 def test_view_frame_shows_real_or_nominal_and_marks_highlights(ds: Dataset) -> None:
