@@ -12,7 +12,7 @@ from maclineup.figures.marks import band, error_bar, group_traces, highlight_tra
 from maclineup.figures.scatter import highlight_text, plottable
 from maclineup.figures.style import COLOR_SCHEMES, ChartSpec, add_key, base_layout, money, number, value_axis, wrap
 
-LAUNCH_AXIS = "Announced (released, where no announcement date is published)"
+LAUNCH_AXIS = "Announced (or released)"  # released where no announcement date is published; short enough for phones
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -47,15 +47,17 @@ def add_era_bands(fig: go.Figure, df: pd.DataFrame, spec: ChartSpec) -> None:
                 "layer": "below",
             }
         )
+        # The band reaching the right edge is named from its right end: on a phone it can be narrower than its name.
+        at_right = x1 == hi and x0 > lo
         notes.append(
             {
-                "x": x0,
+                "x": x1 if at_right else x0,
                 "xref": "x",
                 "y": 1,
                 "yref": "paper",
                 "text": html.escape(era.name),
                 "showarrow": False,
-                "xanchor": "left",
+                "xanchor": "right" if at_right else "left",
                 "yanchor": "top",
                 "font": {"size": 10, "color": spec.colors.muted},
             }

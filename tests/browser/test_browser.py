@@ -211,6 +211,22 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
     return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
 
 
+def _clipped_texts(chart: Any) -> list[str]:
+    """Axis titles and annotations (era names, labels) that run past the chart's own edges, where they are cut off."""
+    return chart.evaluate(
+        """el => {
+          const frame = el.querySelector('.main-svg').getBoundingClientRect();
+          return Array.from(el.querySelectorAll('.g-xtitle text, .g-ytitle text, .annotation-text'))
+            .filter(t => {
+              const b = t.getBoundingClientRect();
+              const outside = b.left < frame.left - 1 || b.right > frame.right + 1 || b.top < frame.top - 1 || b.bottom > frame.bottom + 1;
+              return b.width > 0 && outside;
+            })
+            .map(t => t.textContent);
+        }"""
+    )
+
+
 @pytest.mark.parametrize("view", ["price-performance", "over-time", "value", "timeline"])
 def test_on_a_phone_no_axis_title_legend_or_toolbar_overlaps_another(browser: Any, server_url: str, view: str) -> None:
     page = _context_page(browser, "phone", "light")
@@ -225,6 +241,7 @@ def test_on_a_phone_no_axis_title_legend_or_toolbar_overlaps_another(browser: An
         names = sorted(boxes)
         clashes = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if _overlap(boxes[a], boxes[b])]
         assert clashes == [], (view, i, clashes, boxes)
+        assert _clipped_texts(chart) == [], (view, i)
     assert page.get_by_text("filters and display options in the sidebar").is_visible(), "the filters are discoverable on a phone"
     page.context.close()
 
