@@ -192,6 +192,9 @@ def test_every_view_renders_and_is_saved_as_a_screenshot(browser: Any, server_ur
         page.screenshot(path=str(ARTIFACTS / f"{view}-{size}-{theme}.png"))
         if ready == sel.CHART:
             assert page.locator(f"{sel.CHART} .main-svg").count() >= 1
+        charts = page.locator(sel.CHART)
+        clipped = {(view, i): _clipped_texts(charts.nth(i)) for i in range(charts.count())}
+        assert {k: v for k, v in clipped.items() if v} == {}, "no axis title or annotation is cut off"
     assert page.console_errors == []
     page.context.close()
 
