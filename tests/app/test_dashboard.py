@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from maclineup.export import make_table, table_to_csv
 from maclineup.loading import load_dataset
 from maclineup.paths import DEFAULT_DATA_DIR
+from maclineup.plaintext import escape_markdown
 from maclineup.schema import FAMILIES
 from maclineup.selection import make_view_frame
 from maclineup.viewstate import QUERY_MAX_CHARS, QUERY_MAX_PARAMS, VIEWS, make_options, parse_query
@@ -270,3 +271,14 @@ def test_the_dropped_link_limits_are_streamlits_own() -> None:
     assert (QUERY_MAX_CHARS, QUERY_MAX_PARAMS) == (query_params.CLIENT_STATE_QUERY_STRING_MAX_LENGTH, query_params.CLIENT_STATE_QUERY_STRING_MAX_FIELDS)
     assert query_params.sanitize_query_string("a=1" + "&a=1" * QUERY_MAX_PARAMS) == ""
     assert query_params.sanitize_query_string("a=1" + "&a=1" * (QUERY_MAX_PARAMS - 1)) != ""
+
+
+def test_sessions_share_each_chart_unchanged_with_its_headline_as_page_text(run_app: Run) -> None:
+    """Charts come from a cache shared by every session: a later session gets exactly what the first one got."""
+    first, second = run_app({"view": "value"}), run_app({"view": "value"})
+    assert chart_specs(first) == chart_specs(second)
+    [spec] = chart_specs(second)
+    assert "text" not in spec["layout"].get("title", {}), "the headline is page text, not a Plotly title"
+    [chart] = second.get("plotly_chart")
+    assert chart.proto.alt and chart.proto.alt != "Chart", "the chart's accessible name is its headline"
+    assert f"**{escape_markdown(chart.proto.alt)}**" in [m.value for m in second.markdown], "shown above the chart"
