@@ -7,7 +7,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from components.cache import cached_chart_view, cached_load_dataset
+from components.cache import cached_chart_view, cached_load_dataset, cached_options
 from components.controls import render_controls
 from components.errors import render_data_error
 from components.header import render_header, render_notices, render_share
@@ -18,14 +18,14 @@ from maclineup.charts import CHART_KEYS
 from maclineup.compare import compare_models, pairs_table
 from maclineup.dictionary import make_dictionary_frame
 from maclineup.export import download_stem, make_downloads, make_full_table, make_metadata, make_table, table_download
-from maclineup.inflation import apply_real_prices, cpi_year_labels, cpi_years
+from maclineup.inflation import apply_real_prices, cpi_year_labels
 from maclineup.lineup import budget_lineups, lineup_table, my_mac
 from maclineup.loading import DataError
 from maclineup.paths import data_fingerprint, resolve_data_dir
 from maclineup.schema import MODELS
 from maclineup.selection import make_view_frame, measure_counts
 from maclineup.site import view_page_bytes
-from maclineup.viewstate import dropped_query_notice, make_options, parse_query, share_url, to_query
+from maclineup.viewstate import dropped_query_notice, parse_query, share_url, to_query
 
 st.set_page_config(page_title="Mac lineup: price vs performance", page_icon="🖥️", layout="wide")
 
@@ -38,7 +38,7 @@ except DataError as err:
     st.stop()
 
 # 2. View state: the URL seeds the widgets; the widgets write the URL back.
-options = make_options(dataset.models, cpi_years(dataset.cpi), dataset.events)
+options = cached_options(str(data_dir), data_fingerprint(data_dir))
 params = read_query_params()
 initial, notices = parse_query(params, options)
 dropped = dropped_query_size() if not params else None

@@ -282,3 +282,15 @@ def test_sessions_share_each_chart_unchanged_with_its_headline_as_page_text(run_
     [chart] = second.get("plotly_chart")
     assert chart.proto.alt and chart.proto.alt != "Chart", "the chart's accessible name is its headline"
     assert f"**{escape_markdown(chart.proto.alt)}**" in [m.value for m in second.markdown], "shown above the chart"
+
+
+def test_no_view_changes_the_dataset_every_session_shares(run_app: Run) -> None:
+    """The catalogue is one object shared by all sessions (a resource cache): running every view leaves it intact."""
+    from components.cache import cached_load_dataset
+    from maclineup.paths import data_fingerprint
+
+    for view in VIEWS:
+        assert not run_app({"view": view, "mine": "imac-21-5-late-2012", "compare": ["imac-pro-2017", "mac-pro-late-2013"]}).exception
+    shared, fresh = cached_load_dataset(str(DEFAULT_DATA_DIR), data_fingerprint(DEFAULT_DATA_DIR)), load_dataset(DEFAULT_DATA_DIR)
+    for name in ("models", "cpi", "benchmarks", "events"):
+        pd.testing.assert_frame_equal(getattr(shared, name), getattr(fresh, name), obj=name)
