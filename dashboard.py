@@ -31,14 +31,15 @@ st.set_page_config(page_title="Mac lineup: price vs performance", page_icon="ðŸ–
 
 # 1. Data: validated once per file change; a broken file shows its problems, not a traceback.
 data_dir = resolve_data_dir(os.environ)
+fingerprint = data_fingerprint(data_dir)  # the files' sizes and times, read once a rerun: it keys every cache below
 try:
-    dataset = cached_load_dataset(str(data_dir), data_fingerprint(data_dir))
+    dataset = cached_load_dataset(str(data_dir), fingerprint)
 except DataError as err:
     render_data_error(err, str(data_dir))
     st.stop()
 
 # 2. View state: the URL seeds the widgets; the widgets write the URL back.
-options = cached_options(str(data_dir), data_fingerprint(data_dir))
+options = cached_options(str(data_dir), fingerprint)
 params = read_query_params()
 initial, notices = parse_query(params, options)
 dropped = dropped_query_size() if not params else None
@@ -73,7 +74,7 @@ elif state.view == "data":
     full = partial(make_full_table, dataset.models, dataset.cpi, state.base_year)
     render_data_view(table, make_dictionary_frame(MODELS), make_downloads(table, full, meta, download_stem(dataset.version, query)))
 else:
-    page_charts = cached_chart_view(str(data_dir), data_fingerprint(data_dir), state, st.context.theme.type or "light", today)
+    page_charts = cached_chart_view(str(data_dir), fingerprint, state, st.context.theme.type or "light", today)
     charts = page_charts.view
     if charts.empty:
         render_empty(charts.empty)

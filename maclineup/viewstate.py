@@ -42,11 +42,11 @@ QUERY_MAX_CHARS, QUERY_MAX_PARAMS = 512 * 1024, 1000
 
 def dropped_query_notice(chars: int, params: int) -> str | None:
     """The notice for a query the server dropped unread (too long or too many parameters); None if it was read."""
-    if chars <= QUERY_MAX_CHARS and params <= QUERY_MAX_PARAMS:
-        return None
     if chars > QUERY_MAX_CHARS:
         return f"This link is {chars:,} characters long, more than the {QUERY_MAX_CHARS:,} the server reads, so none of its settings were read."
-    return f"This link has {params:,} parameters, more than the {QUERY_MAX_PARAMS:,} the server reads, so none of them were read."
+    if params > QUERY_MAX_PARAMS:
+        return f"This link has {params:,} parameters, more than the {QUERY_MAX_PARAMS:,} the server reads, so none of them were read."
+    return None
 
 
 @dataclass(frozen=True)
