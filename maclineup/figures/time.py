@@ -12,6 +12,8 @@ from maclineup.figures.marks import band, error_bar, group_traces, highlight_tra
 from maclineup.figures.scatter import highlight_text, plottable
 from maclineup.figures.style import COLOR_SCHEMES, ChartSpec, add_key, base_layout, money, number, value_axis, wrap
 
+# Era names sit just under the row of keynote marks along the top edge (at 0.985 of the chart height).
+ERA_LABEL_Y = 0.96
 LAUNCH_AXIS = "Announced (or released)"  # released where no announcement date is published; short enough for phones
 
 
@@ -53,7 +55,7 @@ def add_era_bands(fig: go.Figure, df: pd.DataFrame, spec: ChartSpec) -> None:
             {
                 "x": x1 if at_right else x0,
                 "xref": "x",
-                "y": 1,
+                "y": ERA_LABEL_Y,
                 "yref": "paper",
                 "text": html.escape(era.name),
                 "showarrow": False,
@@ -80,6 +82,7 @@ def add_event_marks(fig: go.Figure, df: pd.DataFrame, spec: ChartSpec) -> None:
             x=[e[2] for e in events],
             y=[0.985] * len(events),
             yaxis="y2",
+            cliponaxis=False,  # drawn whole at the top edge, not cut in half by it
             mode="markers",
             name="Keynotes and press releases",
             marker={
@@ -92,6 +95,7 @@ def add_event_marks(fig: go.Figure, df: pd.DataFrame, spec: ChartSpec) -> None:
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
+    # Its own 0-1 axis over the chart: the value axis is set on "yaxis" alone (update_yaxes would reach this one too).
     fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
     for event_id, name, when, _ in events:
         if event_id == spec.event:
@@ -126,7 +130,7 @@ def make_price_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
     label_highlights(fig, shown, "launched", "price_shown_usd", spec, highlight_text(spec), log_y=spec.log)
     mine_mark(fig, shown, "launched", "price_shown_usd", spec, log_y=spec.log)
     add_event_marks(fig, shown, spec)
-    fig.update_yaxes(**value_axis(pd.concat([shown["price_shown_usd"], shown["price_max_shown_usd"]]), spec.log, money_axis=True))
+    fig.update_layout(yaxis=value_axis(pd.concat([shown["price_shown_usd"], shown["price_max_shown_usd"]]), spec.log, money_axis=True))
     subtitle = "Dot: base configuration; line up to the top standard configuration's price"
     return base_layout(fig, takeaways.price_over_time(shown, spec), subtitle, LAUNCH_AXIS, spec.price_label, spec, "price-over-time")
 
@@ -150,7 +154,7 @@ def make_metric_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure
     label_highlights(fig, shown, "launched", "performance", spec, text, log_y=spec.log)
     mine_mark(fig, shown, "launched", "performance", spec, log_y=spec.log)
     add_event_marks(fig, shown, spec)
-    fig.update_yaxes(**value_axis(shown["performance"], spec.log))
+    fig.update_layout(yaxis=value_axis(shown["performance"], spec.log))
     subtitle = "Base configuration of each Mac, by launch date" + ("; hollow: estimated" if has_band else "")
     return base_layout(fig, takeaways.metric_over_time(shown, spec), subtitle, LAUNCH_AXIS, spec.metric.axis_title, spec, "metric-over-time")
 
@@ -190,6 +194,6 @@ def make_value_over_time_figure(df: pd.DataFrame, spec: ChartSpec) -> go.Figure:
 
     label_highlights(fig, shown, "launched", "value", spec, text, log_y=spec.log)
     mine_mark(fig, shown, "launched", "value", spec, log_y=spec.log)
-    fig.update_yaxes(**value_axis(shown["value"], spec.log))
+    fig.update_layout(yaxis=value_axis(shown["value"], spec.log))
     subtitle = "Measure per $1,000 of the base configuration's launch price; dotted: the best value so far"
     return base_layout(fig, takeaways.value_over_time(shown, spec), subtitle, LAUNCH_AXIS, value_axis_title(spec), spec, "value-over-time")

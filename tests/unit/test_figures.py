@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from maclineup.charts import VIEW_FIGURES, coverage_lines, make_chart_spec, make_chart_view
+from maclineup.charts import VIEW_FIGURES, coverage_lines, event_marks, make_chart_spec, make_chart_view
 from maclineup.figures import APPROXIMATE_LEGEND, COLOR_SCHEMES, END_UNKNOWN, ESTIMATE_LEGEND, FIGURES, THEMES, TOP_LEGEND, ChartSpec, compute_eras
 from maclineup.figures.style import CIRCLE, HOVER_WIDTH, OPEN, SQUARE, log_ticks, tick_labels
 from maclineup.loading import Dataset, load_dataset
@@ -334,3 +334,15 @@ def test_a_model_with_a_known_top_configuration_is_drawn_from_its_base_point_to_
 def test_the_default_view_figure_stays_within_its_size_budget() -> None:
     fig = _build(REAL, "price-performance", _state(REAL))
     assert len(fig.to_json()) <= 150 * 1024, "figure JSON budget: 150 KB for about 400 models"
+
+
+@pytest.mark.parametrize("name", ["price-over-time", "metric-over-time"])  # the charts that carry keynote marks
+@pytest.mark.parametrize("log", [True, False])
+def test_keynote_marks_sit_inside_their_own_axis_on_every_over_time_chart(name: str, log: bool) -> None:
+    state = _state(REAL, log=log)
+    spec = make_chart_spec(state, REAL.cpi, compute_eras(REAL.models, AS_OF), AS_OF, events=event_marks(REAL.models, REAL.events))
+    fig = FIGURES[name](make_view_frame(REAL.models, REAL.cpi, state), spec)
+    [marks] = [t for t in fig.data if t.name == "Keynotes and press releases"]
+    axis = fig.layout[marks.yaxis.replace("y", "yaxis")]
+    assert axis.type in (None, "linear") and tuple(axis.range) == (0, 1), "their own axis, not the value axis (a log price range hides them)"
+    assert all(0 <= y <= 1 for y in marks.y)
